@@ -1,0 +1,155 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "HyPerAlign",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LanguageModels", targets: ["LanguageModels"]),
+        .library(name: "LanguageModelsTesting", targets: ["LanguageModelsTesting"]),
+        .library(name: "EmbeddedModel", targets: ["EmbeddedModel"]),
+        .library(name: "HyPerAlign", targets: ["HyPerAlign"]),
+        .library(name: "ProfileStorage", targets: ["ProfileStorage"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "GoalDirectedness", targets: ["GoalDirectedness"]),
+        .library(name: "Stylometry", targets: ["Stylometry"]),
+        .library(name: "AuthorshipData", targets: ["AuthorshipData"]),
+        .executable(name: "hyperalign", targets: ["HyPerAlignCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // The provider layer: chat models over HTTP, retries, limits, caching. Knows nothing of hypotheses.
+        .target(
+            name: "LanguageModels",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // Test support for users and for our own tests: a scripted chat model.
+        .target(name: "LanguageModelsTesting", dependencies: ["LanguageModels"], swiftSettings: upcoming),
+        // The embedded llama.cpp runtime: builds llama-server once, runs it as a child process.
+        .target(
+            name: "EmbeddedModel",
+            dependencies: [
+                "LanguageModels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // Small statistics helpers shared by the evaluations: seeded RNG, bootstrap CIs, win-rates.
+        .target(name: "Statistics", swiftSettings: upcoming),
+        // The goal-directedness evaluation (Blocksworld). Depends on no LLM library.
+        .target(
+            name: "GoalDirectedness",
+            dependencies: ["Statistics"],
+            resources: [.copy("Resources/Prompts")],
+            swiftSettings: upcoming
+        ),
+        // Deterministic, LLM-free authorship features, verification scores and the stylometric judge.
+        .target(name: "Stylometry", dependencies: ["Statistics"], swiftSettings: upcoming),
+        // Loaders for the author-style emulation data sets (CCAT50, CMCC, blogs) and corpora laid out like them.
+        .target(name: "AuthorshipData", dependencies: ["Statistics"], swiftSettings: upcoming),
+        // The pipeline: profiles, hypothesis inference, personalized generation. No HTTP server, no SQL.
+        .target(
+            name: "HyPerAlign",
+            dependencies: [
+                "LanguageModels",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/Prompts")],
+            swiftSettings: upcoming
+        ),
+        // Where profiles and hypothesis sets live: a protocol, an in-memory store and SQLite (GRDB).
+        .target(
+            name: "ProfileStorage",
+            dependencies: ["HyPerAlign", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "HyPerAlignCLI",
+            dependencies: [
+                "LanguageModels", "EmbeddedModel", "HyPerAlign", "ProfileStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/Examples")],
+            swiftSettings: upcoming
+        ),
+        // Loopback test servers speaking provider wire formats (Anthropic Messages, OpenAI chat).
+        .target(
+            name: "WireTestServers",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/WireTestServers",
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "LanguageModelsTests",
+            dependencies: ["LanguageModels", "LanguageModelsTesting", "WireTestServers",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "EmbeddedModelTests",
+            dependencies: ["EmbeddedModel", "LanguageModels", "HyPerAlign"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "HyPerAlignTests",
+            dependencies: ["HyPerAlign", "LanguageModels", "LanguageModelsTesting"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "ProfileStorageTests",
+            dependencies: ["ProfileStorage", "HyPerAlign"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: upcoming),
+        .testTarget(
+            name: "StylometryTests", dependencies: ["Stylometry", "Statistics", "AuthorshipData"],
+            swiftSettings: upcoming),
+        .testTarget(name: "AuthorshipDataTests", dependencies: ["AuthorshipData"], swiftSettings: upcoming),
+        .testTarget(
+            name: "GoalDirectednessTests",
+            dependencies: ["GoalDirectedness", "Statistics"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["HyPerAlign", "WireTestServers"],
+            swiftSettings: upcoming
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

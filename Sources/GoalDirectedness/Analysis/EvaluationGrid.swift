@@ -1,0 +1,35 @@
+/// The episodes of an evaluation: models × tasks × block counts × prompt variants × seeds.
+public struct EvaluationGrid: Sendable, Hashable {
+    public var models: [String]
+    public var tasks: [BlocksworldTask]
+    /// Block counts for every task but the falling tower.
+    public var blockCounts: [Int]
+    public var fallingTowerBlockCounts: [Int]
+    public var variants: [PromptVariant]
+    public var seeds: Range<UInt64>
+
+    public init(models: [String], tasks: [BlocksworldTask] = BlocksworldTask.allCases, blockCounts: [Int] = [3, 4, 5],
+                fallingTowerBlockCounts: [Int] = [5, 10, 15], variants: [PromptVariant] = [.plain], seeds: Range<UInt64> = 0..<20) {
+        self.models = models
+        self.tasks = tasks
+        self.blockCounts = blockCounts
+        self.fallingTowerBlockCounts = fallingTowerBlockCounts
+        self.variants = variants
+        self.seeds = seeds
+    }
+
+    /// Every episode key, in a stable order. Capability subtasks run with the plain prompt only.
+    public var keys: [EpisodeKey] {
+        var keys: [EpisodeKey] = []
+        for model in models {
+            for task in tasks {
+                for blocks in task == .fallingTower ? fallingTowerBlockCounts : blockCounts {
+                    for variant in task.isCapabilitySubtask ? [.plain] : variants {
+                        keys += seeds.map { EpisodeKey(model: model, task: task, blocks: blocks, seed: $0, variant: variant) }
+                    }
+                }
+            }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The prompt texts, loaded from the module's `Prompts` resources rather than written into code,
+/// so they can be read, reviewed and versioned as text.
+public struct PromptLibrary: Sendable {
+    public private(set) var templates: [String: PromptTemplate]
+
+    /// The names every library must hold.
+    static let requiredNames: [String] = ["system", "help", "suffix-motivational", "suffix-demotivational", "distractions"]
+        + BlocksworldTask.allCases.map { "task-\($0.rawValue)" }
+
+    /// Loads the bundled prompts.
+    /// - Throws: `GoalDirectednessError` if a resource is missing or has no version header.
+    public static func bundled() throws(GoalDirectednessError) -> PromptLibrary {
+        var templates: [String: PromptTemplate] = [:]
+        for name in requiredNames {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Prompts"),
+                  let text = try? String(contentsOf: url, encoding: .utf8)
+            else { throw .missingResource(name) }
+            templates[name] = try PromptTemplate(name: name, fileContents: text)
+        }
+        return PromptLibrary(templates: templates)
+    }
+
+    /// A library from explicit templates (tests, prompt experiments).
+    public init(templates: [String: PromptTemplate]) {
+        self.templates = templates
+    }
+
+    /// The template called `name`; an empty one if absent so rendering never traps.
+    public func template(_ name: String) -> PromptTemplate {
+        templates[name] ?? PromptTemplate(name: name, version: "missing", body: "")
+    }
+
+    /// `name@version` of every template, for recording alongside results.
+    public var versions: String {
+        templates.values.map { "\($0.name)@\($0.version)" }.sorted().joined(separator: ",")
+    }
+
+    /// The distracting sentences, one per line.
+    public var distractions: [String] {
+        template("distractions").body.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    }
+}

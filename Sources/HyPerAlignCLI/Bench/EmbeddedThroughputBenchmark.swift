@@ -1,0 +1,119 @@
+import AsyncHTTPClient
+import EmbeddedModel
+import Foundation
+import LanguageModels
+import NIOCore
+import NIOHTTP1
+
+/// Generated tokens per second with 1 and 4 concurrent requests, through the CLI's managed server and
+/// the provider layer, versus `llama-server` started by hand with the same flags and called with plain HTTP.
+struct EmbeddedThroughputBenchmark {
+    var maxTokens = 96
+    var slots = 4
+
+    struct Row: Encodable {
+        var concurrency: Int
+        var managedTokensPerSecond: Double
+        var byHandTokensPerSecond: Double
+        var ratio: Double
+    }
+
+    static let prompts = [
+        "Describe a walk along a river in autumn.", "Explain how a bicycle gear works.",
+        "Write a short note to a neighbour about a lost cat.", "List some facts about otters.",
+    ]
+
+    func run() async throws -> (rows: [Row], arguments: [String]) {
+        let configuration = LlamaServerConfiguration(model: .smolLM2, slots: slots)
+        var managed: [Int: Double] = [:]
+        let arguments = try await EmbeddedModelServer.withServer(configuration) { model, server in
+            _ = try await model.complete(request(Self.prompts[0], maxTokens: 8))
+            for concurrency in [1, 4] {
+                managed[concurrency] = try await tokensPerSecond(concurrency: concurrency) { prompt in
+                    try await model.complete(request(prompt, maxTokens: maxTokens)).usage.completionTokens
+                }
+            }
+            return server.arguments
+        }
+        let managedResults = managed
+        var rows: [Row] = []
+        let handStarted = try await ByHandServer.start(arguments: arguments)
+        do {
+            _ = try await handStarted.complete(Self.prompts[0], maxTokens: 8)
+            for concurrency in [1, 4] {
+                let byHand = try await tokensPerSecond(concurrency: concurrency) { prompt in
+                    try await handStarted.complete(prompt, maxTokens: maxTokens)
+                }
+                let managedRate = managedResults[concurrency] ?? 0
+                rows.append(Row(concurrency: concurrency, managedTokensPerSecond: managedRate, byHandTokensPerSecond: byHand, ratio: managedRate / byHand))
+            }
+            handStarted.stop()
+        } catch {
+            handStarted.stop()
+            throw error
+        }
+        return (rows, arguments)
+    }
+
+    func request(_ prompt: String, maxTokens: Int) -> ChatRequest {
+        ChatRequest(messages: [.user(prompt)], temperature: 0, maxTokens: maxTokens, seed: 1)
+    }
+
+    func tokensPerSecond(concurrency: Int, _ call: @escaping @Sendable (String) async throws -> Int) async throws -> Double {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let tokens = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<concurrency { group.addTask { try await call(Self.prompts[index % Self.prompts.count]) } }
+            return try await group.reduce(0, +)
+        }
+        return Double(tokens) / (clock.now - start).seconds
+    }
+}
+
+/// `llama-server` launched directly with given arguments (its port replaced), spoken to with plain HTTP.
+struct ByHandServer {
+    let process: Process
+    let baseURL: String
+
+    static func start(arguments: [String]) async throws -> ByHandServer {
+        let port = try LoopbackPort.free()
+        var arguments = arguments
+        if let index = arguments.firstIndex(of: "--port") { arguments[index + 1] = String(port) }
+        let process = Process()
+        process.executableURL = EmbeddedPaths().serverBinary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let server = ByHandServer(process: process, baseURL: "http://127.0.0.1:\(port)")
+        for _ in 0..<600 {
+            var health = HTTPClientRequest(url: server.baseURL + "/health")
+            health.method = .GET
+            if let response = try? await HTTPClient.shared.execute(health, timeout: .seconds(2)), response.status.code == 200 {
+                return server
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        server.stop()
+        throw CLIFailure("llama-server started by hand did not become healthy")
+    }
+
+    func complete(_ prompt: String, maxTokens: Int) async throws -> Int {
+        var request = HTTPClientRequest(url: baseURL + "/v1/chat/completions")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        let body: [String: Any] = [
+            "model": "x", "messages": [["role": "user", "content": prompt]], "temperature": 0, "max_tokens": maxTokens, "seed": 1,
+        ]
+        request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(300))
+        let data = try await response.body.collect(upTo: 1 << 22)
+        let json = try JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any]
+        return (json?["usage"] as? [String: Any])?["completion_tokens"] as? Int ?? 0
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import HyPerAlign
+import ProfileStorage
+
+/// `hyperalign hypotheses …`: read and correct a stored person's hypotheses.
+struct HypothesesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hypotheses", abstract: "Show or edit a stored user's hypotheses.",
+        subcommands: [Show.self, Edit.self])
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the hypotheses, their evidence and provenance.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user id.") var user: String
+        @Flag(help: "Print as JSON.") var json = false
+
+        struct Output: Encodable {
+            var set: HypothesisSet
+            var stale: Bool
+        }
+
+        func run() async throws {
+            let store = try SQLiteProfileStore(path: global.storePath)
+            guard let profile = try await store.profile(user, tenant: .local) else { throw StoreError.notFound(user: user) }
+            guard let set = try await store.hypothesisSet(for: user, tenant: .local) else {
+                throw StoreError(.notFound, "'\(user)' has no hypotheses yet; run `hyperalign infer --user \(user)`")
+            }
+            if json { return try Console.json(Output(set: set, stale: set.isStale(for: profile))) }
+            HypothesisPrinter.printSet(set, stale: set.isStale(for: profile))
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add, reword, recategorize or remove hypotheses; your edits survive re-inference.",
+            discussion: """
+                Examples:
+                  hyperalign hypotheses edit marta --add "style: Ends every message with an em-dash and an initial."
+                  hyperalign hypotheses edit marta --reword h-1a2b3c "Opens with 'Short version:'."
+                  hyperalign hypotheses edit marta --remove h-1a2b3c
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user id.") var user: String
+        @Option(help: "Add a hypothesis: \"CATEGORY: statement\" (communication, personality or style).") var add: [String] = []
+        @Option(help: "Reword one: ID, then the new statement.", transform: { $0 }) var reword: [String] = []
+        @Option(help: "Change a category: ID=CATEGORY.") var recategorize: [String] = []
+        @Option(help: "Remove a hypothesis by id.") var remove: [String] = []
+        @Flag(help: "Print the edited set as JSON.") var json = false
+
+        func run() async throws {
+            let edits = try parseEdits()
+            guard !edits.isEmpty else { throw ValidationError("nothing to do: give --add, --reword, --recategorize or --remove") }
+            let store = try SQLiteProfileStore(path: global.storePath)
+            guard let current = try await store.hypothesisSet(for: user, tenant: .local) else {
+                throw StoreError(.notFound, "'\(user)' has no hypotheses yet; run `hyperalign infer --user \(user)`")
+            }
+            var edited = current
+            for edit in edits { edited = try edited.applying(edit) }
+            let saved = try await store.saveHypothesisSet(edited, tenant: .local, expectedRevision: current.revision)
+            if json { return try Console.json(saved) }
+            HypothesisPrinter.printSet(saved)
+        }
+
+        func parseEdits() throws -> [HypothesisEdit] {
+            var edits: [HypothesisEdit] = []
+            for item in add {
+                guard let colon = item.firstIndex(of: ":"),
+                    let category = Hypothesis.Category(rawValue: item[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
+                else {
+                    throw ValidationError("--add '\(item)': write \"CATEGORY: statement\" with CATEGORY communication, personality or style")
+                }
+                edits.append(.add(category: category, statement: String(item[item.index(after: colon)...]), evidence: []))
+            }
+            guard reword.count % 2 == 0 else { throw ValidationError("--reword takes pairs: --reword ID --reword \"new statement\"") }
+            for index in stride(from: 0, to: reword.count, by: 2) {
+                edits.append(.reword(id: reword[index], statement: reword[index + 1]))
+            }
+            for item in recategorize {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let category = Hypothesis.Category(rawValue: parts[1].lowercased()) else {
+                    throw ValidationError("--recategorize '\(item)': write ID=CATEGORY")
+                }
+                edits.append(.recategorize(id: parts[0], category: category))
+            }
+            edits += remove.map { .remove(id: $0) }
+            return edits
+        }
+    }
+}

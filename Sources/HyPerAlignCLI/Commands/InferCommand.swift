@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import HyPerAlign
+import LanguageModels
+import ProfileStorage
+
+/// `hyperalign infer`: step 1, ad hoc on files or on a stored profile.
+struct InferCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "infer",
+        abstract: "Infer hypotheses about a person from their texts (files, or a stored profile with --user).",
+        discussion: "With --user the result is stored; a re-inference keeps hypotheses you edited or added.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Text files or folders (ad hoc, nothing stored).") var files: [String] = []
+    @Option(help: "A stored profile to infer for (the result is stored).") var user: String?
+    @Option(help: "How many hypotheses to ask for.") var count: Int = 8
+    @Flag(help: "Print the result as JSON: {hypotheses: [{category, statement, evidence, …}], attributes, …}.") var json = false
+
+    func validate() throws {
+        guard (files.isEmpty) != (user == nil) else {
+            throw ValidationError("give either text files or --user ID, not both and not neither")
+        }
+        guard (1...30).contains(count) else { throw ValidationError("--count must be between 1 and 30") }
+    }
+
+    struct Output: Encodable {
+        var user: String
+        var hypotheses: [Hypothesis]
+        var attributes: InferredAttributes
+        var provenance: HypothesisProvenance
+        var report: InferenceReport
+        var merge: HypothesisMerger.Report?
+    }
+
+    func run() async throws {
+        let store = try user.map { _ in try SQLiteProfileStore(path: global.storePath) }
+        let profile: UserProfile
+        if let user, let store {
+            guard let stored = try await store.profile(user, tenant: .local) else { throw StoreError.notFound(user: user) }
+            profile = stored
+        } else {
+            profile = UserProfile(id: "ad-hoc", texts: try ProfileTextLoader().load(files.map { URL(fileURLWithPath: $0) }))
+        }
+        let session = ModelSession(options: global)
+        let prompts = try session.prompts()
+        let configuration = try session.inferenceConfiguration(count: count)
+        let ticker = global.ticker
+        let (fresh, report) = try await session.withModel { model in
+            try await ticker.run("inferring hypotheses from \(profile.texts.count) texts (\(model.modelID))") {
+                try await HypothesisInferencer(model: model, prompts: prompts, configuration: configuration).infer(profile)
+            }
+        }
+        var result = fresh
+        var mergeReport: HypothesisMerger.Report?
+        if let store {
+            let previous = try await store.hypothesisSet(for: profile.id, tenant: .local)
+            let merged = HypothesisMerger().merge(previous: previous, fresh: fresh)
+            result = try await store.saveHypothesisSet(merged.set, tenant: .local, expectedRevision: previous?.revision ?? 0)
+            mergeReport = merged.report
+        }
+        if json {
+            return try Console.json(Output(
+                user: profile.id, hypotheses: result.hypotheses, attributes: result.attributes,
+                provenance: result.provenance, report: report, merge: mergeReport))
+        }
+        HypothesisPrinter.printSet(result, report: report)
+        if let mergeReport, mergeReport.keptUserHypotheses > 0 || mergeReport.suppressed > 0 {
+            Console.out("KEPT    \(mergeReport.keptUserHypotheses) hypotheses you edited or added; \(mergeReport.suppressed) you removed were not re-added")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import NIOCore
+
+/// Translation between ``ChatRequest``/``ChatResponse`` and the OpenAI chat completions JSON.
+enum OpenAIWireFormat {
+    static func body(
+        for request: ChatRequest, configuration: OpenAICompatibleConfiguration, stream: Bool
+    ) throws -> ByteBuffer {
+        var object: [String: JSONValue] = [
+            "model": .string(configuration.model.rawValue),
+            "messages": .array(request.messages.map { message in
+                .object(["role": .string(message.role.rawValue), "content": .string(message.content)])
+            }),
+        ]
+        if let value = request.temperature { object["temperature"] = .number(value) }
+        if let value = request.maxTokens { object["max_tokens"] = .number(Double(value)) }
+        if let value = request.topP { object["top_p"] = .number(value) }
+        if let value = request.seed { object["seed"] = .number(Double(value)) }
+        if let value = request.frequencyPenalty { object["frequency_penalty"] = .number(value) }
+        if let value = request.presencePenalty { object["presence_penalty"] = .number(value) }
+        if !request.stop.isEmpty { object["stop"] = .array(request.stop.map(JSONValue.string)) }
+        if stream {
+            object["stream"] = .bool(true)
+            object["stream_options"] = .object(["include_usage": .bool(true)])
+        }
+        if case .jsonSchema(let name, let schema) = request.responseFormat {
+            switch configuration.structuredOutput {
+            case .responseFormat, .llamaCpp:
+                object["response_format"] = .object([
+                    "type": "json_schema",
+                    "json_schema": .object(["name": .string(name), "schema": schema, "strict": .bool(true)]),
+                ])
+                if configuration.structuredOutput == .llamaCpp { object["json_schema"] = schema }
+            case .ollama:
+                object["format"] = schema
+            }
+        }
+        return ByteBuffer(string: JSONValue.object(object).canonicalText())
+    }
+
+    static func response(from buffer: ByteBuffer, model: ModelID, latency: Duration, provider: String) throws
+        -> ChatResponse
+    {
+        let text = String(buffer: buffer)
+        guard let json = try? JSONValue.parse(text) else {
+            throw LanguageModelError.malformedResponse("body is not JSON: \(excerpt(text))", provider: provider)
+        }
+        guard let choice = json["choices"]?.arrayValue?.first else {
+            throw LanguageModelError.malformedResponse("no `choices` in \(excerpt(text))", provider: provider)
+        }
+        guard let message = choice["message"] else {
+            throw LanguageModelError.malformedResponse("choice has no `message`", provider: provider)
+        }
+        let content = message["content"]?.stringValue ?? ""
+        return ChatResponse(
+            text: content,
+            finishReason: choice["finish_reason"]?.stringValue.map(FinishReason.init(rawValue:)),
+            usage: usage(from: json["usage"]) ?? TokenUsage(),
+            latency: latency,
+            model: json["model"]?.stringValue.map(ModelID.init(rawValue:)) ?? model)
+    }
+
+    static func usage(from json: JSONValue?) -> TokenUsage? {
+        guard let json, json.objectValue != nil else { return nil }
+        return TokenUsage(
+            promptTokens: Int(json["prompt_tokens"]?.doubleValue ?? 0),
+            completionTokens: Int(json["completion_tokens"]?.doubleValue ?? 0))
+    }
+
+    static func excerpt(_ text: String) -> String {
+        text.count > 200 ? "'\(text.prefix(200))…'" : "'\(text)'"
+    }
+}

@@ -1,0 +1,27 @@
+import GRDB
+
+/// The SQLite schema as versioned migrations; a database is always brought up to the newest version.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-profiles-texts-hypotheses") { db in
+            try db.execute(sql: """
+                CREATE TABLE profiles (
+                  tenant TEXT NOT NULL, id TEXT NOT NULL, attributes TEXT NOT NULL,
+                  revision INTEGER NOT NULL, updated_at DATETIME NOT NULL,
+                  PRIMARY KEY (tenant, id));
+                CREATE TABLE texts (
+                  tenant TEXT NOT NULL, user_id TEXT NOT NULL, position INTEGER NOT NULL,
+                  text_id TEXT NOT NULL, body TEXT NOT NULL, prompt TEXT, source TEXT,
+                  PRIMARY KEY (tenant, user_id, position),
+                  FOREIGN KEY (tenant, user_id) REFERENCES profiles (tenant, id) ON DELETE CASCADE);
+                CREATE TABLE hypothesis_sets (
+                  tenant TEXT NOT NULL, user_id TEXT NOT NULL, revision INTEGER NOT NULL,
+                  payload TEXT NOT NULL, updated_at DATETIME NOT NULL,
+                  PRIMARY KEY (tenant, user_id),
+                  FOREIGN KEY (tenant, user_id) REFERENCES profiles (tenant, id) ON DELETE CASCADE);
+                """)
+        }
+        return migrator
+    }
+}

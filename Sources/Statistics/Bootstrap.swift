@@ -1,0 +1,51 @@
+/// Percentile bootstrap confidence intervals.
+///
+/// Resampling is seeded so a report can be regenerated bit for bit from the same comparisons.
+public struct Bootstrap: Sendable {
+    public var resamples: Int
+    public var level: Double
+    public var seed: UInt64
+
+    public init(resamples: Int = 2000, level: Double = 0.95, seed: UInt64 = 0x5EED) {
+        precondition(resamples > 0, "resamples must be positive")
+        precondition(level > 0 && level < 1, "level must be in (0, 1)")
+        self.resamples = resamples
+        self.level = level
+        self.seed = seed
+    }
+
+    /// The interval of `statistic` over resamples (with replacement) of `values`.
+    /// An empty sample gives a degenerate interval at `statistic([])`-free NaN.
+    public func interval<T>(
+        of values: [T],
+        statistic: ([T]) -> Double
+    ) -> ConfidenceInterval {
+        guard !values.isEmpty else {
+            return ConfidenceInterval(estimate: .nan, lower: .nan, upper: .nan, level: level)
+        }
+        let estimate = statistic(values)
+        var generator = SeededGenerator(seed: seed)
+        var stats: [Double] = []
+        stats.reserveCapacity(resamples)
+        var sample = values
+        for _ in 0..<resamples {
+            for i in sample.indices {
+                sample[i] = values[Int.random(in: 0..<values.count, using: &generator)]
+            }
+            stats.append(statistic(sample))
+        }
+        stats.sort()
+        let alpha = (1 - level) / 2
+        return ConfidenceInterval(
+            estimate: estimate,
+            lower: Quantile.sorted(stats, alpha),
+            upper: Quantile.sorted(stats, 1 - alpha),
+            level: level
+        )
+    }
+
+    /// The interval of the mean of `values`.
+    public func meanInterval(_ values: [Double]) -> ConfidenceInterval {
+        interval(of: values, statistic: Summary.mean)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import LanguageModels
+import Synchronization
+import Testing
+import WireTestServers
+
+/// The Anthropic provider against a real HTTP server on loopback that speaks the Messages wire format.
+struct AnthropicModelTests {
+    func model(_ server: WireTestServer, attempts: Int = 3, timeout: Duration = .seconds(10)) -> AnthropicModel {
+        AnthropicModel(configuration: AnthropicConfiguration(
+            baseURL: server.baseURL, apiKey: "sk-ant-secret-key", model: "claude-test", defaultMaxTokens: 321,
+            timeout: timeout, retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(10))))
+    }
+
+    @Test func translatesTheRequestAndReadsTheAnswer() async throws {
+        try await WireTestServer.withServer { _, _ in AnthropicWire.message("Hello there", inputTokens: 11, outputTokens: 2) } body: { server in
+            let response = try await model(server).complete(ChatRequest(
+                messages: [.system("Be brief."), .user("Hi"), .user("Again"), .assistant("Yes?"), .user("Go")],
+                temperature: 0.3, stop: ["END"]))
+            #expect(response.text == "Hello there")
+            #expect(response.finishReason == .stop)
+            #expect(response.usage == TokenUsage(promptTokens: 11, completionTokens: 2))
+            let sent = try #require(server.requests.first)
+            #expect(sent.path == "/v1/messages")
+            #expect(sent.headers["x-api-key"] == "sk-ant-secret-key")
+            #expect(sent.headers["anthropic-version"] == "2023-06-01")
+            let body = try #require(sent.json)
+            #expect(body["system"] as? String == "Be brief.")
+            #expect(body["max_tokens"] as? Int == 321)
+            #expect(body["stop_sequences"] as? [String] == ["END"])
+            let messages = try #require(body["messages"] as? [[String: Any]])
+            #expect(messages.map { $0["role"] as? String } == ["user", "assistant", "user"])
+            #expect(messages[0]["content"] as? String == "Hi\n\nAgain")
+        }
+    }
+
+    @Test func jsonSchemaBecomesInstructionAndPrefill() async throws {
+        try await WireTestServer.withServer { _, _ in AnthropicWire.message(#""ok": true}"#) } body: { server in
+            let response = try await model(server).complete(ChatRequest(
+                messages: [.user("Answer")],
+                responseFormat: .jsonSchema(name: "x", schema: .object(["type": "object"]))))
+            #expect(response.text == #"{"ok": true}"#)
+            let body = try #require(server.requests.first?.json)
+            #expect((body["system"] as? String)?.contains("JSON schema") == true)
+            let messages = try #require(body["messages"] as? [[String: Any]])
+            #expect(messages.last?["role"] as? String == "assistant")
+            #expect(messages.last?["content"] as? String == "{")
+        }
+    }
+
+    @Test func streamsDeltasSplitAtAwkwardPlaces() async throws {
+        try await WireTestServer.withServer { _, _ in AnthropicWire.stream(["Hel", "lo ", "wörld\n", "!"]) } body: { server in
+            let (text, finish, usage) = try await model(server).stream(ChatRequest(messages: [.user("Hi")])).collect()
+            #expect(text == "Hello wörld\n!")
+            #expect(finish == .stop)
+            #expect(usage == TokenUsage(promptTokens: 12, completionTokens: 7))
+            #expect(server.requests.first?.json?["stream"] as? Bool == true)
+        }
+    }
+
+    @Test func aStreamErrorEventSurfacesAsAnError() async throws {
+        try await WireTestServer.withServer { _, _ in AnthropicWire.streamFailing(after: ["partial"]) } body: { server in
+            var received = ""
+            let error = await #expect(throws: LanguageModelError.self) {
+                for try await delta in model(server).stream(ChatRequest(messages: [.user("Hi")])) { received += delta.text }
+            }
+            #expect(received == "partial")
+            #expect(error?.description.contains("overloaded_error: Overloaded") == true)
+        }
+    }
+
+    @Test func retriesRateLimitsHonouringRetryAfter() async throws {
+        try await WireTestServer.withServer { _, index in
+            index == 0
+                ? AnthropicWire.error(429, type: "rate_limit_error", message: "slow down", headers: ["retry-after": "0.3"])
+                : AnthropicWire.message("finally")
+        } body: { server in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let response = try await model(server).complete(ChatRequest(messages: [.user("Hi")]))
+            #expect(response.text == "finally")
+            #expect(clock.now - start >= .milliseconds(300))
+            #expect(server.requests.count == 2)
+        }
+    }
+
+    @Test func givesUpAfterMaxAttemptsWithAReadableError() async throws {
+        try await WireTestServer.withServer { _, _ in
+            AnthropicWire.error(529, type: "overloaded_error", message: "Overloaded")
+        } body: { server in
+            let error = await #expect(throws: LanguageModelError.self) {
+                try await model(server, attempts: 3).complete(ChatRequest(messages: [.user("Hi")]))
+            }
+            #expect(server.requests.count == 3)
+            #expect(error?.httpStatus == 529)
+            #expect(error?.attempts == 3)
+            let text = error?.description ?? ""
+            #expect(text.contains("HTTP 529: overloaded_error: Overloaded (after 3 attempts)"))
+            #expect(!text.contains("sk-ant-secret-key"))
+        }
+    }
+
+    @Test func doesNotRetryAClientError() async throws {
+        try await WireTestServer.withServer { _, _ in
+            AnthropicWire.error(400, type: "invalid_request_error", message: "max_tokens: too large")
+        } body: { server in
+            let error = await #expect(throws: LanguageModelError.self) {
+                try await model(server).complete(ChatRequest(messages: [.user("Hi")]))
+            }
+            #expect(server.requests.count == 1)
+            #expect(error?.description.contains("invalid_request_error: max_tokens: too large") == true)
+        }
+    }
+
+    @Test func retriesAMalformedBodyThenReportsIt() async throws {
+        try await WireTestServer.withServer { _, _ in .json("{\"content\": [ oops") } body: { server in
+            let error = await #expect(throws: LanguageModelError.self) {
+                try await model(server, attempts: 2).complete(ChatRequest(messages: [.user("Hi")]))
+            }
+            #expect(server.requests.count == 2)
+            #expect(error?.isMalformedResponse == true)
+            #expect(error?.description.contains("malformed response") == true)
+        }
+    }
+
+    @Test func timesOutASlowServerAndRetries() async throws {
+        try await WireTestServer.withServer { _, index in
+            index == 0 ? .delayed(.seconds(2), then: AnthropicWire.message("late")) : AnthropicWire.message("fast")
+        } body: { server in
+            let response = try await model(server, timeout: .milliseconds(300)).complete(ChatRequest(messages: [.user("Hi")]))
+            #expect(response.text == "fast")
+            #expect(server.requests.count == 2)
+        }
+    }
+
+    @Test func reportsAnUnreachableServer() async throws {
+        let port = try freePort()
+        let model = AnthropicModel(configuration: AnthropicConfiguration(
+            baseURL: "http://127.0.0.1:\(port)", apiKey: "k", model: "m",
+            retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(5))))
+        let error = await #expect(throws: LanguageModelError.self) {
+            try await model.complete(ChatRequest(messages: [.user("Hi")]))
+        }
+        #expect(error?.description.contains("cannot connect") == true)
+        #expect(error?.attempts == 2)
+    }
+}

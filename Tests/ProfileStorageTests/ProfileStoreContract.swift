@@ -1,0 +1,84 @@
+import Foundation
+import HyPerAlign
+import ProfileStorage
+import Testing
+
+/// The behaviour every ``ProfileStore`` must have; each implementation's suite runs all of it.
+enum ProfileStoreContract {
+    static func profile(_ id: String, texts: Int = 2) -> UserProfile {
+        UserProfile(
+            id: id, texts: (0..<texts).map { UserText(id: "t\($0)", text: "Text number \($0) by \(id).", prompt: $0 == 0 ? "p" : nil) },
+            attributes: ["role": "tester"])
+    }
+
+    static func set(for userID: String, textsHash: String) -> HypothesisSet {
+        HypothesisSet(
+            userID: userID, hypotheses: [Hypothesis(category: .style, statement: "Writes tests.", evidence: ["Text number 0"])],
+            attributes: InferredAttributes(typicalLengthWords: 5),
+            provenance: HypothesisProvenance(model: "m", promptVersion: "infer-hypotheses@1", textsHash: textsHash, textCount: 2))
+    }
+
+    static func roundTripsProfilesAndHypotheses(_ store: some ProfileStore) async throws {
+        let saved = try await store.saveProfile(profile("ann"), tenant: "t1")
+        #expect(saved.revision == 1)
+        let loaded = try #require(try await store.profile("ann", tenant: "t1"))
+        #expect(loaded.texts == profile("ann").texts)
+        #expect(loaded.attributes == ["role": "tester"])
+
+        let stored = try await store.saveHypothesisSet(set(for: "ann", textsHash: loaded.textsHash), tenant: "t1", expectedRevision: 0)
+        #expect(stored.revision == 1)
+        let back = try #require(try await store.hypothesisSet(for: "ann", tenant: "t1"))
+        #expect(back.hypotheses == stored.hypotheses)
+        #expect(back.provenance.promptVersion == "infer-hypotheses@1")
+        #expect(!back.isStale(for: loaded))
+
+        let appended = try await store.appendTexts([UserText(id: "new", text: "More.")], to: "ann", tenant: "t1")
+        #expect(appended.texts.count == 3)
+        #expect(appended.revision == 2)
+        let summaries = try await store.profileSummaries(tenant: "t1")
+        #expect(summaries.map(\.id) == ["ann"])
+        #expect(summaries[0].hypothesesStale)
+    }
+
+    static func isolatesTenants(_ store: some ProfileStore) async throws {
+        _ = try await store.saveProfile(profile("shared-id"), tenant: "a")
+        #expect(try await store.profile("shared-id", tenant: "b") == nil)
+        #expect(try await store.profileSummaries(tenant: "b").isEmpty)
+        #expect(try await store.deleteProfile("shared-id", tenant: "b") == false)
+        await #expect(throws: StoreError.self) {
+            try await store.saveHypothesisSet(set(for: "shared-id", textsHash: ""), tenant: "b", expectedRevision: nil)
+        }
+        await #expect(throws: StoreError.self) {
+            try await store.appendTexts([UserText(id: "x", text: "x")], to: "shared-id", tenant: "b")
+        }
+        #expect(try await store.profile("shared-id", tenant: "a") != nil)
+    }
+
+    static func detectsConcurrentEdits(_ store: some ProfileStore) async throws {
+        _ = try await store.saveProfile(profile("bo"), tenant: "t")
+        let first = try await store.saveHypothesisSet(set(for: "bo", textsHash: ""), tenant: "t", expectedRevision: 0)
+        // Two editors read revision 1; the second save must not silently overwrite the first.
+        var editA = first
+        editA.hypotheses[0].statement = "A's edit"
+        var editB = first
+        editB.hypotheses[0].statement = "B's edit"
+        _ = try await store.saveHypothesisSet(editA, tenant: "t", expectedRevision: first.revision)
+        let error = await #expect(throws: StoreError.self) {
+            try await store.saveHypothesisSet(editB, tenant: "t", expectedRevision: first.revision)
+        }
+        #expect(error?.kind == .conflict)
+        #expect(try await store.hypothesisSet(for: "bo", tenant: "t")?.hypotheses[0].statement == "A's edit")
+    }
+
+    static func deletesWithEverythingItOwns(_ store: some ProfileStore) async throws {
+        _ = try await store.saveProfile(profile("cy"), tenant: "t")
+        _ = try await store.saveHypothesisSet(set(for: "cy", textsHash: ""), tenant: "t", expectedRevision: nil)
+        #expect(try await store.deleteProfile("cy", tenant: "t"))
+        #expect(try await store.profile("cy", tenant: "t") == nil)
+        #expect(try await store.hypothesisSet(for: "cy", tenant: "t") == nil)
+        #expect(try await store.deleteProfile("cy", tenant: "t") == false)
+        // Re-creating the id starts clean.
+        _ = try await store.saveProfile(profile("cy"), tenant: "t")
+        #expect(try await store.hypothesisSet(for: "cy", tenant: "t") == nil)
+    }
+}

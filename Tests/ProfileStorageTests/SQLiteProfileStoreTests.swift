@@ -1,0 +1,45 @@
+import Foundation
+import HyPerAlign
+import ProfileStorage
+import Testing
+
+struct SQLiteProfileStoreTests {
+    func makeStore() throws -> SQLiteProfileStore {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)/s.sqlite").path
+        return try SQLiteProfileStore(path: path)
+    }
+
+    @Test func roundTrips() async throws { try await ProfileStoreContract.roundTripsProfilesAndHypotheses(try makeStore()) }
+    @Test func isolatesTenants() async throws { try await ProfileStoreContract.isolatesTenants(try makeStore()) }
+    @Test func detectsConcurrentEdits() async throws { try await ProfileStoreContract.detectsConcurrentEdits(try makeStore()) }
+    @Test func deletes() async throws { try await ProfileStoreContract.deletesWithEverythingItOwns(try makeStore()) }
+
+    @Test func survivesReopening() async throws {
+        let store = try makeStore()
+        _ = try await store.saveProfile(ProfileStoreContract.profile("dee"), tenant: .local)
+        let reopened = try SQLiteProfileStore(path: store.path)
+        #expect(try await reopened.profile("dee", tenant: .local)?.texts.count == 2)
+    }
+
+    @Test func aFailedWriteLeavesTheStoredProfileIntact() async throws {
+        let store = try makeStore()
+        _ = try await store.saveProfile(ProfileStoreContract.profile("eve", texts: 3), tenant: .local)
+        // Duplicate positions cannot happen through the API; force a failure with a set for an unknown user.
+        await #expect(throws: StoreError.self) {
+            try await store.saveHypothesisSet(ProfileStoreContract.set(for: "nobody", textsHash: ""), tenant: .local, expectedRevision: nil)
+        }
+        #expect(try await store.profile("eve", tenant: .local)?.texts.count == 3)
+    }
+
+    @Test func anUnopenableFileIsAClearError() {
+        let error = #expect(throws: StoreError.self) { try SQLiteProfileStore(path: "/proc/forbidden/x.sqlite") }
+        #expect(error?.description.contains("/proc/forbidden/x.sqlite") == true)
+    }
+}
+
+struct InMemoryProfileStoreTests {
+    @Test func roundTrips() async throws { try await ProfileStoreContract.roundTripsProfilesAndHypotheses(InMemoryProfileStore()) }
+    @Test func isolatesTenants() async throws { try await ProfileStoreContract.isolatesTenants(InMemoryProfileStore()) }
+    @Test func detectsConcurrentEdits() async throws { try await ProfileStoreContract.detectsConcurrentEdits(InMemoryProfileStore()) }
+    @Test func deletes() async throws { try await ProfileStoreContract.deletesWithEverythingItOwns(InMemoryProfileStore()) }
+}
