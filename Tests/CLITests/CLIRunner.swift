@@ -30,7 +30,17 @@ struct CLIRunner {
         return testBinary.deletingLastPathComponent().appendingPathComponent("hyperalign")
     }
 
-    func run(_ arguments: [String]) throws -> Result {
+    /// Runs the binary off the cooperative thread pool, so loopback servers in the same test process
+    /// keep answering while it waits.
+    func run(_ arguments: [String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments) })
+            }
+        }
+    }
+
+    func runBlocking(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments

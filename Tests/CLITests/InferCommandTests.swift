@@ -27,7 +27,7 @@ struct InferCommandTests {
         try await WireTestServer.withServer { request, _ in Self.reply(request) } body: { server in
             let cli = CLIRunner()
             let file = try cli.write("m.txt", "Short version: yes, but only to Thursday.\n\n— M.")
-            let result = try cli.run(["infer", file, "--json"] + providerArguments(server))
+            let result = try await cli.run(["infer", file, "--json"] + providerArguments(server))
             #expect(result.status == 0, "\(result.stderr)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             let hypotheses = try #require(json["hypotheses"] as? [[String: Any]])
@@ -41,32 +41,32 @@ struct InferCommandTests {
         try await WireTestServer.withServer { request, _ in Self.reply(request) } body: { server in
             let cli = CLIRunner()
             let file = try cli.write("m.jsonl", #"{"text": "Short version: yes, but only to Thursday.\n\n— M."}"#)
-            #expect(try cli.run(["profile", "add", "marta", file]).status == 0)
-            #expect(try cli.run(["infer", "--user", "marta"] + providerArguments(server)).status == 0)
+            #expect(try await cli.run(["profile", "add", "marta", file]).status == 0)
+            #expect(try await cli.run(["infer", "--user", "marta"] + providerArguments(server)).status == 0)
 
-            let shown = try cli.run(["hypotheses", "show", "marta", "--json"])
+            let shown = try await cli.run(["hypotheses", "show", "marta", "--json"])
             let set = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
             let hypotheses = try #require((set["set"] as? [String: Any])?["hypotheses"] as? [[String: Any]])
             let first = try #require(hypotheses.first?["id"] as? String)
             let second = try #require(hypotheses.last?["id"] as? String)
 
-            let edit = try cli.run([
+            let edit = try await cli.run([
                 "hypotheses", "edit", "marta", "--reword", first, "--reword", "Always opens with 'Short version:'.",
                 "--remove", second, "--add", "personality: Dry humour.",
             ])
             #expect(edit.status == 0, "\(edit.stderr)")
 
-            let again = try cli.run(["infer", "--user", "marta"] + providerArguments(server))
+            let again = try await cli.run(["infer", "--user", "marta"] + providerArguments(server))
             #expect(again.status == 0)
             #expect(again.stdout.contains("Always opens with 'Short version:'."))
             #expect(again.stdout.contains("Dry humour."))
             #expect(!again.stdout.contains("Signs with an initial."))
             #expect(again.stdout.contains("KEPT    2 hypotheses you edited or added; 1 you removed were not re-added"))
 
-            let generated = try cli.run(["generate", "--user", "marta", "--json", "Cancel the trip."] + providerArguments(server))
+            let generated = try await cli.run(["generate", "--user", "marta", "--json", "Cancel the trip."] + providerArguments(server))
             #expect(generated.status == 0)
             #expect(generated.stdout.contains("trip's off"))
-            let unknown = try cli.run(["hypotheses", "edit", "marta", "--remove", "h-000000"])
+            let unknown = try await cli.run(["hypotheses", "edit", "marta", "--remove", "h-000000"])
             #expect(unknown.status == 3)
             #expect(unknown.stderr.contains("no hypothesis with id 'h-000000'"))
         }
@@ -79,7 +79,7 @@ struct InferCommandTests {
             environment["OPENAI_API_KEY"] = "sk-very-secret-123"
             cli = CLIRunner(store: cli.store, environment: environment)
             let file = try cli.write("m.txt", "Some text.")
-            let result = try cli.run(["infer", file] + providerArguments(server))
+            let result = try await cli.run(["infer", file] + providerArguments(server))
             #expect(result.status == 4)
             #expect(result.stderr.contains("HTTP 401: server_error: Incorrect API key provided"))
             #expect(!result.stderr.contains("sk-very-secret-123"))

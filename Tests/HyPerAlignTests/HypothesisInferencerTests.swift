@@ -68,12 +68,12 @@ struct HypothesisInferencerTests {
                "evidence": ["short version: we got the grant minus the drone"]},
               {"category": "style", "statement": "Quotes poetry.",
                "evidence": ["Shall I compare thee to a summer's day"]},
-              {"category": "communication", "statement": "Gives dates.",
+              {"category": "communication", "statement": "Gives precise dates.",
                "evidence": ["Fieldwork starts in April ... two dry days"]}
             ], "attributes": {}}
             """
         let (set, report) = try await HypothesisInferencer(model: ScriptedChatModel(replies: [answer])).infer(Fixtures.profile)
-        #expect(set.hypotheses.map(\.statement) == ["Starts with the bottom line.", "Gives dates."])
+        try #require(set.hypotheses.map(\.statement) == ["Starts with the bottom line.", "Gives precise dates."])
         #expect(set.hypotheses[0].evidence == ["Short version: we got the grant, minus the drone."])
         #expect(set.hypotheses[1].evidence == ["Fieldwork starts in April", "two dry days"])
         #expect(report.droppedHypotheses.map(\.statement) == ["Quotes poetry."])
@@ -109,7 +109,7 @@ struct HypothesisInferencerTests {
 
     @Test func respectsTheTextBudget() async throws {
         let long = (0..<5).map { UserText(id: "\($0)", text: String(repeating: "word ", count: 2000)) }
-        let model = ScriptedChatModel(replies: [#"{"hypotheses": [{"category": "style", "statement": "Repeats.", "evidence": ["word word word"]}], "attributes": {}}"#])
+        let model = ScriptedChatModel(replies: [#"{"hypotheses": [{"category": "style", "statement": "Repeats one word many times.", "evidence": ["word word word"]}], "attributes": {}}"#])
         let configuration = InferenceConfiguration(textTokenBudget: 3000)
         let (_, report) = try await HypothesisInferencer(model: model, configuration: configuration).infer(UserProfile(id: "u", texts: long))
         #expect(report.textsGiven == 5)

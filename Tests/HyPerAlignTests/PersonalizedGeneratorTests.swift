@@ -40,11 +40,22 @@ struct PersonalizedGeneratorTests {
     @Test func generatesThroughTheModelWithTheOptions() async throws {
         let set = try await hypotheses()
         let model = ScriptedChatModel(replies: ["Short version: no trip.\n\n— M."])
-        let generator = PersonalizedGenerator(model: model, options: GenerationOptions(temperature: 0.1, maxTokens: 99, seed: 5))
+        let generator = PersonalizedGenerator(model: model, options: GenerationOptions(temperature: 0.1, maxTokens: 99, seed: 5, lengthAwareBudget: false))
         let response = try await generator.generate("Cancel the trip.", for: Fixtures.profile, hypotheses: set, variant: .hyperalign)
         #expect(response.text.hasPrefix("Short version"))
         let sent = try #require(model.requests.first)
         #expect(sent.maxTokens == 99 && sent.seed == 5 && sent.temperature == 0.1)
+    }
+
+    @Test func theAnswerBudgetFollowsTheTypicalLengthForEveryVariant() throws {
+        let long = UserProfile(id: "l", texts: [UserText(id: "1", text: String(repeating: "word ", count: 400))])
+        let options = GenerationOptions(maxTokens: 700)
+        #expect(options.tokenBudget(for: Fixtures.profile) == 96)
+        #expect(options.tokenBudget(for: long) == 700)
+        let generator = PersonalizedGenerator(model: ScriptedChatModel(replies: []), options: options)
+        for variant in [GenerationVariant.zeroShot, .fewShot] {
+            #expect(try generator.chatRequest("x", for: Fixtures.profile, hypotheses: nil, variant: variant).maxTokens == 96)
+        }
     }
 
     @Test func personalizationMessageForAnExistingConversation() async throws {

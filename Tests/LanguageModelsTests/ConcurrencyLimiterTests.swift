@@ -24,12 +24,16 @@ struct ConcurrencyLimiterTests {
 
     @Test func aCancelledWaiterLeavesTheQueue() async throws {
         let limiter = ConcurrencyLimiter(limit: 1)
-        let holder = Task { try await limiter.withPermit { try await Task.sleep(for: .milliseconds(200)) } }
-        try await Task.sleep(for: .milliseconds(20))
+        let (gate, open) = AsyncStream<Void>.makeStream()
+        let holder = Task { try await limiter.withPermit { for await _ in gate { break } } }
+        while await limiter.active == 0 { await Task.yield() }
         let waiter = Task { try await limiter.withPermit { 1 } }
-        try await Task.sleep(for: .milliseconds(20))
+        while await limiter.queued == 0 { await Task.yield() }
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
+        #expect(await limiter.queued == 0)
+        open.yield()
+        open.finish()
         try await holder.value
         #expect(try await limiter.withPermit { 2 } == 2)
         #expect(await limiter.active == 0)

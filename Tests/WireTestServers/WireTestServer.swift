@@ -3,6 +3,7 @@ import Logging
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// A real HTTP server on 127.0.0.1 whose every answer comes from a script: provider tests talk to it
@@ -78,20 +79,24 @@ public final class WireTestServer: Sendable {
                 logger.logLevel = .critical
                 return logger
             }())
+        // Shut down gracefully (not by cancellation): open keep-alive connections are closed cleanly.
+        let services = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
+            group.addTask { try await services.run() }
             var iterator = portStream.makeAsyncIterator()
             guard let port = await iterator.next(), port > 0 else {
-                group.cancelAll()
+                await services.triggerGracefulShutdown()
                 throw CancellationError()
             }
             let server = WireTestServer(port: port, log: log)
             do {
                 let result = try await body(server)
-                group.cancelAll()
+                await services.triggerGracefulShutdown()
+                try await group.waitForAll()
                 return result
             } catch {
-                group.cancelAll()
+                await services.triggerGracefulShutdown()
+                try? await group.waitForAll()
                 throw error
             }
         }
@@ -107,9 +112,15 @@ public final class WireTestServer: Sendable {
             var fields = HTTPFields()
             fields[.contentType] = "text/event-stream"
             return Response(status: .init(code: status), headers: fields, body: ResponseBody { writer in
+                // A client that stops reading, or a server shutting down, ends the loop; the writer is
+                // always finished so the connection is closed cleanly.
                 for piece in pieces {
-                    try await writer.write(ByteBuffer(string: piece))
-                    try await Task.sleep(for: pause)
+                    do {
+                        try await writer.write(ByteBuffer(string: piece))
+                        try await Task.sleep(for: pause)
+                    } catch {
+                        break
+                    }
                 }
                 try await writer.finish(nil)
             })

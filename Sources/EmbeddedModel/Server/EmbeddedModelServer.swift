@@ -15,7 +15,7 @@ public enum EmbeddedModelServer {
     public static func withServer<T: Sendable>(
         _ configuration: LlamaServerConfiguration,
         paths: EmbeddedPaths = EmbeddedPaths(),
-        client: HTTPClient = .shared,
+        client: HTTPClient = LanguageModelHTTPClient.shared,
         logger: Logger = Logger(label: "hyperalign.embedded"),
         setupProgress: @escaping @Sendable (SetupProgress) -> Void = { _ in },
         body: (OpenAICompatibleModel, LlamaServerProcess) async throws -> T

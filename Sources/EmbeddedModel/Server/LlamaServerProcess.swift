@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LanguageModels
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -22,7 +23,7 @@ public final class LlamaServerProcess: Sendable {
     public static func start(
         _ configuration: LlamaServerConfiguration,
         paths: EmbeddedPaths = EmbeddedPaths(),
-        client: HTTPClient = .shared,
+        client: HTTPClient = LanguageModelHTTPClient.shared,
         logger: Logger = Logger(label: "hyperalign.embedded")
     ) async throws -> LlamaServerProcess {
         let port = configuration.port == 0 ? try LoopbackPort.free() : configuration.port

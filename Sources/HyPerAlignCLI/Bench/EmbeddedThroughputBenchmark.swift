@@ -89,7 +89,7 @@ struct ByHandServer {
         for _ in 0..<600 {
             var health = HTTPClientRequest(url: server.baseURL + "/health")
             health.method = .GET
-            if let response = try? await HTTPClient.shared.execute(health, timeout: .seconds(2)), response.status.code == 200 {
+            if let response = try? await LanguageModelHTTPClient.shared.execute(health, timeout: .seconds(2)), response.status.code == 200 {
                 return server
             }
             try await Task.sleep(for: .milliseconds(100))
@@ -106,7 +106,7 @@ struct ByHandServer {
             "model": "x", "messages": [["role": "user", "content": prompt]], "temperature": 0, "max_tokens": maxTokens, "seed": 1,
         ]
         request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(300))
+        let response = try await LanguageModelHTTPClient.shared.execute(request, timeout: .seconds(300))
         let data = try await response.body.collect(upTo: 1 << 22)
         let json = try JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any]
         return (json?["usage"] as? [String: Any])?["completion_tokens"] as? Int ?? 0

@@ -62,7 +62,7 @@ struct PromptEconomyBenchmark {
         request.headers.add(name: "Content-Type", value: "application/json")
         let content = messages.map(\.content).joined(separator: "\n")
         request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["content": content])))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let response = try await LanguageModelHTTPClient.shared.execute(request, timeout: .seconds(60))
         let data = try await response.body.collect(upTo: 1 << 24)
         let json = try JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any]
         guard let tokens = json?["tokens"] as? [Any] else { throw CLIFailure("llama-server /tokenize gave no tokens") }

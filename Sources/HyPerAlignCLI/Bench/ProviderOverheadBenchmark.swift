@@ -35,7 +35,7 @@ struct ProviderOverheadBenchmark {
             http.headers.add(name: "Content-Type", value: "application/json")
             http.headers.add(name: "Authorization", value: "Bearer bench")
             http.body = .bytes(ByteBuffer(string: body))
-            let response = try await HTTPClient.shared.execute(http, timeout: .seconds(30))
+            let response = try await LanguageModelHTTPClient.shared.execute(http, timeout: .seconds(30))
             _ = try await response.body.collect(upTo: 1 << 20)
         }
         _ = try await measure(layer, count: 200)

@@ -18,7 +18,7 @@ public struct HTTPTransport: Sendable {
     public var maxBodyBytes: Int
 
     public init(
-        client: HTTPClient = .shared,
+        client: HTTPClient = LanguageModelHTTPClient.shared,
         timeout: Duration = .seconds(120),
         retry: RetryPolicy = RetryPolicy(),
         maxConcurrentRequests: Int = 4,
@@ -89,8 +89,10 @@ public struct HTTPTransport: Sendable {
 
     func map(_ error: HTTPClientError, timeout: Duration) -> any Error {
         switch error {
-        case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+        case .deadlineExceeded, .readTimeout, .writeTimeout:
             return LanguageModelError(.timeout(seconds: timeout.seconds), provider: providerName)
+        case .connectTimeout:
+            return LanguageModelError(.connection("connect timed out"), provider: providerName)
         case .cancelled:
             return CancellationError()
         default:

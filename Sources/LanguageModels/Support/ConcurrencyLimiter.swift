@@ -65,4 +65,7 @@ public actor ConcurrencyLimiter {
 
     /// Operations running now, for metrics and tests.
     public var active: Int { inUse }
+
+    /// Operations waiting for a permit.
+    public var queued: Int { waiters.count }
 }

@@ -17,7 +17,7 @@ public struct AnthropicModel: ChatModel {
 
     public init(
         configuration: AnthropicConfiguration,
-        client: HTTPClient = .shared,
+        client: HTTPClient = LanguageModelHTTPClient.shared,
         logger: Logger = Logger(label: "hyperalign.llm.anthropic")
     ) {
         self.configuration = configuration

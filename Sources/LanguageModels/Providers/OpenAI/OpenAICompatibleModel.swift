@@ -19,7 +19,7 @@ public struct OpenAICompatibleModel: ChatModel {
 
     public init(
         configuration: OpenAICompatibleConfiguration,
-        client: HTTPClient = .shared,
+        client: HTTPClient = LanguageModelHTTPClient.shared,
         logger: Logger = Logger(label: "hyperalign.llm.openai")
     ) {
         self.configuration = configuration
