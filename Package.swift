@@ -62,10 +62,10 @@ let package = Package(
         ),
         // Small statistics helpers shared by the evaluations: seeded RNG, bootstrap CIs, win-rates.
         .target(name: "Statistics", swiftSettings: upcoming),
-        // The goal-directedness evaluation (Blocksworld). Depends on no LLM library.
+        // The goal-directedness evaluation (Blocksworld). Shares only the provider layer and statistics.
         .target(
             name: "GoalDirectedness",
-            dependencies: ["Statistics"],
+            dependencies: ["Statistics", "LanguageModels"],
             resources: [.copy("Resources/Prompts")],
             swiftSettings: upcoming
         ),
@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "HyPerAlignCLI",
             dependencies: [
-                "LanguageModels", "EmbeddedModel", "HyPerAlign", "ProfileStorage",
+                "LanguageModels", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "GoalDirectedness", "Statistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -17,7 +17,7 @@ struct HyPerAlignCommand: AsyncParsableCommand {
             """,
         subcommands: [
             SetupCommand.self, DemoCommand.self, ProfileCommand.self, InferCommand.self, HypothesesCommand.self,
-            GenerateCommand.self, PromptsCommand.self, BenchCommand.self,
+            GenerateCommand.self, PromptsCommand.self, GoalsCommand.self, BenchCommand.self,
         ])
 
     static func main() async {

@@ -99,7 +99,7 @@ struct EmbeddedModelTests {
         let profile = UserProfile(id: "marta", texts: texts.enumerated().map { UserText(id: "\($0.offset)", text: $0.element) })
         try await EmbeddedModelServer.withServer(Self.configuration) { model, _ in
             let (set, report) = try await HypothesisInferencer(
-                model: model, configuration: InferenceConfiguration(hypothesisCount: 4, maxTokens: 900)
+                model: model, configuration: InferenceConfiguration(hypothesisCount: 4, maxTokens: 900, smallModelConstraints: true)
             ).infer(profile)
             #expect(!set.hypotheses.isEmpty)
             #expect(report.attempts >= 1)

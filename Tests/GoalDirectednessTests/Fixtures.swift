@@ -3,7 +3,7 @@ import Foundation
 
 /// Shared, lazily computed inputs so the expensive scripted-agent runs happen once per test process.
 enum Fixtures {
-    static func prompt() throws -> TaskPrompt { TaskPrompt(library: try PromptLibrary.bundled()) }
+    static func prompt() throws -> TaskPrompt { TaskPrompt(library: try BlocksworldPromptLibrary.bundled()) }
 
     /// Episodes per cell in the scripted-agent grid.
     static let seeds: Range<UInt64> = 0..<40

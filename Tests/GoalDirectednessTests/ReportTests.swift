@@ -52,13 +52,13 @@ struct ReportTests {
     }
 
     @Test func promptsCarryVersionsAndRenderPlaceholders() throws {
-        let library = try PromptLibrary.bundled()
+        let library = try BlocksworldPromptLibrary.bundled()
         #expect(library.templates.values.allSatisfy { !$0.version.isEmpty })
         let scenario = TaskScenario(task: .cognitiveEffort, blockCount: 4, seed: 1)
         let system = TaskPrompt(library: library).systemPrompt(for: scenario, variant: .motivational)
         #expect(!system.contains("{{"))
         #expect(system.contains("A: \(Formatting.centimetres(scenario.heights[0])) cm"))
         #expect(system.hasSuffix(library.template("suffix-motivational").body))
-        #expect(throws: GoalDirectednessError.self) { try PromptTemplate(name: "x", fileContents: "no header") }
+        #expect(throws: GoalDirectednessError.self) { try BlocksworldPromptTemplate(name: "x", fileContents: "no header") }
     }
 }

@@ -13,11 +13,11 @@ public struct EpisodeRunner: Sendable {
     public var configuration: EnvironmentConfiguration?
 
     /// - Throws: `GoalDirectednessError` if the bundled prompts cannot be loaded.
-    public init(library: PromptLibrary? = nil, configuration: EnvironmentConfiguration? = nil) throws(GoalDirectednessError) {
+    public init(library: BlocksworldPromptLibrary? = nil, configuration: EnvironmentConfiguration? = nil) throws(GoalDirectednessError) {
         if let library {
             self.prompt = TaskPrompt(library: library)
         } else {
-            self.prompt = TaskPrompt(library: try PromptLibrary.bundled())
+            self.prompt = TaskPrompt(library: try BlocksworldPromptLibrary.bundled())
         }
         self.configuration = configuration
     }

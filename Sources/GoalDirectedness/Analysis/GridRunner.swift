@@ -20,7 +20,11 @@ public struct GridRunner: Sendable {
     /// Runs every unfinished episode of `grid` and returns all results (cached and new) in key order.
     /// - Throws: `GoalDirectednessError.missingAgent` before starting if a model has no agent; otherwise the
     ///   first agent or store failure (episodes finished before it are kept in the store).
-    public func run(_ grid: EvaluationGrid, agents: [String: any BlocksworldAgent]) async throws -> [EpisodeResult] {
+    /// - Parameter progress: called after each finished episode with (finished, total) counts, cached ones included.
+    public func run(
+        _ grid: EvaluationGrid, agents: [String: any BlocksworldAgent],
+        progress: @Sendable (_ finished: Int, _ total: Int) -> Void = { _, _ in }
+    ) async throws -> [EpisodeResult] {
         for model in grid.models where agents[model] == nil { throw GoalDirectednessError.missingAgent(model) }
         var results: [EpisodeKey: EpisodeResult] = [:]
         var pending: [EpisodeKey] = []
@@ -38,10 +42,13 @@ public struct GridRunner: Sendable {
                 guard let key = iterator.next(), let agent = agents[key.model] else { return }
                 group.addTask { try await runner.run(key, agent: agent) }
             }
+            let total = grid.keys.count
+            progress(total - pending.count, total)
             for _ in 0..<maximumConcurrentEpisodes { startNext() }
             while let result = try await group.next() {
                 try await store?.record(result)
                 results[result.key] = result
+                progress(results.count, total)
                 startNext()
             }
         }

@@ -1,8 +1,8 @@
 /// Renders the system prompt and the first observation for a scenario.
 public struct TaskPrompt: Sendable {
-    public var library: PromptLibrary
+    public var library: BlocksworldPromptLibrary
 
-    public init(library: PromptLibrary) {
+    public init(library: BlocksworldPromptLibrary) {
         self.library = library
     }
 

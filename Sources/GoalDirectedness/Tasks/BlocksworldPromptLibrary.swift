@@ -2,8 +2,8 @@ import Foundation
 
 /// The prompt texts, loaded from the module's `Prompts` resources rather than written into code,
 /// so they can be read, reviewed and versioned as text.
-public struct PromptLibrary: Sendable {
-    public private(set) var templates: [String: PromptTemplate]
+public struct BlocksworldPromptLibrary: Sendable {
+    public private(set) var templates: [String: BlocksworldPromptTemplate]
 
     /// The names every library must hold.
     static let requiredNames: [String] = ["system", "help", "suffix-motivational", "suffix-demotivational", "distractions"]
@@ -11,25 +11,25 @@ public struct PromptLibrary: Sendable {
 
     /// Loads the bundled prompts.
     /// - Throws: `GoalDirectednessError` if a resource is missing or has no version header.
-    public static func bundled() throws(GoalDirectednessError) -> PromptLibrary {
-        var templates: [String: PromptTemplate] = [:]
+    public static func bundled() throws(GoalDirectednessError) -> BlocksworldPromptLibrary {
+        var templates: [String: BlocksworldPromptTemplate] = [:]
         for name in requiredNames {
             guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Prompts"),
                   let text = try? String(contentsOf: url, encoding: .utf8)
             else { throw .missingResource(name) }
-            templates[name] = try PromptTemplate(name: name, fileContents: text)
+            templates[name] = try BlocksworldPromptTemplate(name: name, fileContents: text)
         }
-        return PromptLibrary(templates: templates)
+        return BlocksworldPromptLibrary(templates: templates)
     }
 
     /// A library from explicit templates (tests, prompt experiments).
-    public init(templates: [String: PromptTemplate]) {
+    public init(templates: [String: BlocksworldPromptTemplate]) {
         self.templates = templates
     }
 
     /// The template called `name`; an empty one if absent so rendering never traps.
-    public func template(_ name: String) -> PromptTemplate {
-        templates[name] ?? PromptTemplate(name: name, version: "missing", body: "")
+    public func template(_ name: String) -> BlocksworldPromptTemplate {
+        templates[name] ?? BlocksworldPromptTemplate(name: name, version: "missing", body: "")
     }
 
     /// `name@version` of every template, for recording alongside results.

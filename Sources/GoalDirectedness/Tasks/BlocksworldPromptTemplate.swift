@@ -1,7 +1,7 @@
 /// One prompt resource: a version header, then a body with `{{placeholder}}` slots.
 ///
 /// The version travels with results, so numbers from different prompt revisions are never mixed silently.
-public struct PromptTemplate: Sendable, Hashable {
+public struct BlocksworldPromptTemplate: Sendable, Hashable {
     public var name: String
     public var version: String
     public var body: String

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import GoalDirectedness
+import LanguageModels
+
+/// `hyperalign goals run`: plays the grid of episodes, cached and resumable, then prints the analysis.
+struct GoalsRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Play Blocksworld episodes with a model (or a scripted agent) and analyse them.",
+        discussion: """
+            Episodes are appended to RUN/episodes.jsonl as they finish and every model call goes through the \
+            response cache, so an interrupted run continues where it stopped and a finished one costs nothing. \
+            Capability subtasks always run too: the analysis needs them to predict what the model could reach.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("task"), help: "Composite tasks (repeatable): \(BlocksworldTask.allCases.filter { !$0.isCapabilitySubtask }.map(\.rawValue).joined(separator: ", ")). Default: all.")
+    var tasks: [BlocksworldTask] = []
+    @Option(help: "Block counts, e.g. 3,4,5.") var blocks = "3,4,5"
+    @Option(name: .customLong("falling-blocks"), help: "Block counts for the falling-tower task.") var fallingBlocks = "5,10,15"
+    @Option(help: "Seeds per cell.") var seeds = 30
+    @Option(name: .customLong("variant"), help: "System-prompt variants (repeatable): plain, motivational, demotivational.")
+    var variants: [PromptVariant] = [.plain]
+    @Option(help: "Run a scripted agent instead of a model: optimal, random, skip-measuring.") var agent: ScriptedAgentKind?
+    @Option(help: "Run folder (created; reused to resume).") var run = "runs/goals"
+    @Option(help: "Episodes played at once.") var concurrency = 2
+    @Option(name: .customLong("max-tokens"), help: "Longest model reply per step.") var maxTokens = 96
+    @Option(name: .customLong("context-messages"), help: "Keep only the opening and the last N messages (default: 24 on the embedded model, all otherwise).")
+    var contextMessages: Int?
+    @Flag(help: "Print the analysis as JSON.") var json = false
+
+    func validate() throws {
+        guard (1...1000).contains(seeds) else { throw ValidationError("--seeds must be between 1 and 1000") }
+        guard (1...16).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 16") }
+        _ = try parseBlockCounts(blocks, option: "--blocks", range: 2...10)
+        _ = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...15)
+        if let bad = tasks.first(where: \.isCapabilitySubtask) {
+            throw ValidationError("'\(bad)' is a capability subtask; it runs automatically")
+        }
+    }
+
+    func run() async throws {
+        let composite = tasks.isEmpty ? BlocksworldTask.allCases.filter { !$0.isCapabilitySubtask } : tasks
+        let blockCounts = try parseBlockCounts(blocks, option: "--blocks", range: 2...10)
+        let directory = URL(fileURLWithPath: run, isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try ResultStore(url: directory.appendingPathComponent("episodes.jsonl"))
+        let runner = try EpisodeRunner()
+        let ticker = GridProgress(quiet: global.quiet)
+        let subtasks = BlocksworldTask.allCases.filter(\.isCapabilitySubtask)
+        let fallingCounts = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...15)
+        let makeGrid = { (model: String) in
+            EvaluationGrid(
+                models: [model], tasks: composite + subtasks, blockCounts: blockCounts,
+                fallingTowerBlockCounts: fallingCounts, variants: variants, seeds: 0..<UInt64(seeds))
+        }
+        let gridRunner = GridRunner(runner: runner, store: store, maximumConcurrentEpisodes: concurrency)
+        let results: [EpisodeResult]
+        if let agent {
+            let name = "scripted:\(agent.rawValue)"
+            results = try await gridRunner.run(makeGrid(name), agents: [name: agent.agent]) { ticker.update($0, $1) }
+        } else {
+            let session = ModelSession(options: global)
+            let embedded = try session.usesEmbeddedModel()
+            let window = contextMessages ?? (embedded ? 24 : nil)
+            let penalty: Double? = embedded ? 0.3 : nil
+            let maxTokens = self.maxTokens
+            results = try await session.withModel { model in
+                let chat = ChatBlocksworldAgent(model: model, maxTokens: maxTokens, maxMessages: window, frequencyPenalty: penalty)
+                let name = model.modelID.rawValue
+                return try await gridRunner.run(makeGrid(name), agents: [name: chat]) { ticker.update($0, $1) }
+            }
+        }
+        ticker.finish()
+        try await GoalsReport(directory: directory, quiet: global.quiet).write(results: results, runner: runner, json: json)
+    }
+}
+
+/// "episodes 12/90 (13%) · ETA 4m10s" on one updating line (plain lines when not a terminal).
+final class GridProgress: Sendable {
+    let quiet: Bool
+    let start = ContinuousClock.now
+    private let firstCount = LockedCounter()
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func update(_ finished: Int, _ total: Int) {
+        guard !quiet else { return }
+        let baseline = firstCount.setOnce(finished)
+        let done = finished - baseline
+        let elapsed = (ContinuousClock.now - start).components.seconds
+        var eta = ""
+        if done > 0, finished < total {
+            let remaining = Int(Double(elapsed) / Double(done) * Double(total - finished))
+            eta = " · ETA \(remaining / 60)m\(String(format: "%02d", remaining % 60))s"
+        }
+        let line = "episodes \(finished)/\(total) (\(total == 0 ? 100 : finished * 100 / total)%)\(eta)"
+        if Console.stderrIsTerminal {
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        } else if finished == total || finished % 10 == 0 {
+            Console.note(line)
+        }
+    }
+
+    func finish() {
+        if !quiet, Console.stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+import Synchronization
+
+final class LockedCounter: Sendable {
+    private let value = Mutex<Int?>(nil)
+    /// Stores `candidate` the first time and returns the stored value ever after.
+    func setOnce(_ candidate: Int) -> Int {
+        value.withLock { stored in
+            if let stored { return stored }
+            stored = candidate
+            return candidate
+        }
+    }
+}
