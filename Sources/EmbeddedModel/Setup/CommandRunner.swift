@@ -43,9 +43,19 @@ struct CommandRunner: Sendable {
             let tail = output.split(separator: "\n").suffix(25).joined(separator: "\n")
             throw EmbeddedSetupError(
                 step: step,
-                message: "`\(executable) \(arguments.joined(separator: " "))` exited with \(process.terminationStatus)",
+                message: "`\(Self.shortCommand(executable, arguments))` exited with \(process.terminationStatus)",
                 outputTail: tail)
         }
         return output
+    }
+
+    /// The command for an error message: long or multi-line arguments (inline scripts) abbreviated.
+    static func shortCommand(_ executable: String, _ arguments: [String]) -> String {
+        let parts = arguments.map { argument -> String in
+            let firstLine = argument.split(separator: "\n").first.map(String.init) ?? argument
+            return firstLine.count > 60 || argument.contains("\n") ? String(firstLine.prefix(40)) + "…" : argument
+        }
+        let text = ([executable] + parts).joined(separator: " ")
+        return text.count > 300 ? String(text.prefix(300)) + "…" : text
     }
 }

