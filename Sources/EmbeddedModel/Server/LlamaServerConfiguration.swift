@@ -1,3 +1,5 @@
+import Foundation
+
 /// How to run `llama-server` for one model.
 public struct LlamaServerConfiguration: Sendable, Hashable {
     public var model: EmbeddedModelSpec
@@ -35,8 +37,6 @@ public struct LlamaServerConfiguration: Sendable, Hashable {
             + model.serverArguments + extraArguments
     }
 }
-
-import Foundation
 
 enum ProcessInfoCores {
     static var count: Int { ProcessInfo.processInfo.activeProcessorCount }

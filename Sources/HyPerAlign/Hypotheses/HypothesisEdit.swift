@@ -1,3 +1,5 @@
+import Foundation
+
 /// A change a person makes to a hypothesis set. Edited and added hypotheses are marked as theirs and
 /// survive re-inference; removed inferred ones are remembered so re-inference does not bring them back.
 public enum HypothesisEdit: Sendable, Hashable, Codable {
@@ -50,5 +52,3 @@ extension HypothesisSet {
         return copy
     }
 }
-
-import Foundation

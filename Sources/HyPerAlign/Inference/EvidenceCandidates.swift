@@ -1,3 +1,5 @@
+import Foundation
+
 /// Short verbatim passages of a person's texts (sentences, long ones split into clauses), offered to the
 /// model as the only strings an evidence quote may be.
 ///
@@ -50,5 +52,3 @@ public enum EvidenceCandidates {
         return clauses
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that each evidence quote really occurs in the person's texts, and repairs near misses.
 ///
 /// Matching ignores case, whitespace, quote style and surrounding punctuation. A quote that is not found
@@ -105,5 +107,3 @@ public struct EvidenceVerifier: Sendable {
         return sentences
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a model's inference answer into hypotheses and attributes, tolerating the shapes small models
 /// produce (a bare array, `evidence` as one string, a category in capitals), and rejecting what cannot be
 /// used with a message the model is shown on retry.
@@ -51,5 +53,3 @@ struct InferenceAnswerParser {
         return Answer(hypotheses: hypotheses, attributes: attributes, skipped: skipped)
     }
 }
-
-import Foundation

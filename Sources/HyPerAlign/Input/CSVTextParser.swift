@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes) into texts.
 struct CSVTextParser {
     var file: String
@@ -96,5 +98,3 @@ struct CSVTextParser {
         return records
     }
 }
-
-import Foundation

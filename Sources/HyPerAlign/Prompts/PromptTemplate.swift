@@ -1,3 +1,5 @@
+import Foundation
+
 /// A versioned prompt read from a file: a `name:` and `version:` header, then `--- system ---` and
 /// `--- user ---` sections with `{{placeholders}}`.
 ///
@@ -98,5 +100,3 @@ public struct PromptError: Error, Sendable, CustomStringConvertible {
         "prompt \(origin)\(line.map { ":\($0)" } ?? ""): \(message)"
     }
 }
-
-import Foundation
