@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GoalDirectedness", targets: ["GoalDirectedness"]),
         .library(name: "Stylometry", targets: ["Stylometry"]),
         .library(name: "AuthorshipData", targets: ["AuthorshipData"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
         .executable(name: "hyperalign", targets: ["HyPerAlignCLI"]),
     ],
     dependencies: [
@@ -90,10 +91,18 @@ let package = Package(
             dependencies: ["HyPerAlign", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
+        // The benchmarks: author-style emulation and deliberative alignment, their judges, runs and reports.
+        .target(
+            name: "Evaluation",
+            dependencies: ["LanguageModels", "HyPerAlign", "Stylometry", "AuthorshipData", "Statistics"],
+            resources: [.copy("Resources/Personas"), .copy("Resources/Policies")],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "HyPerAlignCLI",
             dependencies: [
                 "LanguageModels", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "GoalDirectedness", "Statistics",
+                "Evaluation", "Stylometry", "AuthorshipData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -146,6 +155,11 @@ let package = Package(
         .testTarget(
             name: "GoalDirectednessTests",
             dependencies: ["GoalDirectedness", "Statistics"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation", "HyPerAlign", "LanguageModels", "LanguageModelsTesting", "Statistics", "AuthorshipData", "Stylometry"],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -17,7 +17,8 @@ struct HyPerAlignCommand: AsyncParsableCommand {
             """,
         subcommands: [
             SetupCommand.self, DemoCommand.self, ProfileCommand.self, InferCommand.self, HypothesesCommand.self,
-            GenerateCommand.self, PromptsCommand.self, GoalsCommand.self, BenchCommand.self,
+            GenerateCommand.self, PromptsCommand.self, GoalsCommand.self, BenchCommand.self, EvalCommand.self,
+            ReportCommand.self,
         ])
 
     static func main() async {

@@ -5,7 +5,7 @@ import Foundation
 public struct PromptLibrary: Sendable {
     public static let templateNames = [
         "infer-hypotheses", "repair-json", "generate-zero-shot", "generate-few-shot", "generate-hyperalign",
-        "generate-hyperalign-examples",
+        "generate-hyperalign-examples", "judge-authorship",
     ]
 
     private var templates: [String: PromptTemplate]

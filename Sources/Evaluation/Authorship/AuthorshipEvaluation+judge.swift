@@ -1,0 +1,88 @@
+import AuthorshipData
+import Foundation
+import Statistics
+
+extension AuthorshipEvaluation {
+    /// One judgement still to make.
+    enum Judgement: Sendable {
+        case system(JudgeKind, AuthorData, TestItem, EvaluatedSystem)
+        case groundTruth(JudgeKind, AuthorData, TestItem, AuthorshipSlice.Foil)
+    }
+
+    /// Makes every missing judgement: each contender against the baseline and each judge's ground-truth check.
+    func judge(
+        slice: AuthorshipSlice, corpus: AuthorshipCorpus, candidates: KeyedRecords<GenerationRecord>,
+        log: JSONLinesLog<ComparisonRecord>, judged: KeyedRecords<ComparisonRecord>
+    ) async throws {
+        var all: [(String, Judgement)] = []
+        for judge in configuration.judges {
+            for author in slice.authors {
+                for item in author.testItems {
+                    for system in configuration.contenders {
+                        all.append((ComparisonRecord.systemKey(judge: judge, system: system, baseline: configuration.baseline, itemID: item.id),
+                                    .system(judge, author, item, system)))
+                    }
+                    if let foil = slice.foils[item.id] {
+                        all.append((ComparisonRecord.groundTruthKey(judge: judge, itemID: item.id, foilItemID: foil.item.id),
+                                    .groundTruth(judge, author, item, foil)))
+                    }
+                }
+            }
+        }
+        let pending = all.filter { judged[$0.0] == nil }
+        let tracker = ProgressTracker(phase: "judgements", total: all.count, handler: progress)
+        tracker.resumed(all.count - pending.count)
+        let stylometric = configuration.judges.contains(.stylometric)
+            ? StylometricPairJudge(corpus: corpus, authors: slice.authors, trainingTexts: configuration.trainingTexts) : nil
+        let llm = LLMPairwiseJudge(
+            model: model, prompts: prompts, referenceTokenBudget: configuration.referenceTokenBudget,
+            candidateTokenBudget: configuration.candidateTokenBudget)
+        try await forEach(pending, limit: concurrency) { key, judgement in
+            if let record = try await decide(judgement, key: key, candidates: candidates, stylometric: stylometric, llm: llm) {
+                try log.append(record)
+                judged.insert(record, for: key)
+            }
+            tracker.step()
+        }
+    }
+
+    private func decide(
+        _ judgement: Judgement, key: String, candidates: KeyedRecords<GenerationRecord>,
+        stylometric: StylometricPairJudge?, llm: LLMPairwiseJudge<Model>
+    ) async throws -> ComparisonRecord? {
+        switch judgement {
+        case .system(let judge, let author, let item, let system):
+            guard let candidate = candidates[GenerationRecord.key(system: system, itemID: item.id)], candidate.failure == nil,
+                  let opponent = candidates[GenerationRecord.key(system: configuration.baseline, itemID: item.id)], opponent.failure == nil
+            else { return nil }
+            let (outcome, detail) = try await verdict(
+                judge, candidate.text, opponent.text, author: author, excluding: [], stylometric: stylometric, llm: llm)
+            return ComparisonRecord(
+                key: key, kind: .system, judge: judge, author: author.author, itemID: item.id, system: system.description,
+                opponent: configuration.baseline.description, outcome: outcome, detail: detail)
+        case .groundTruth(let judge, let author, let item, let foil):
+            // The foil's author is no impostor here, so the check cannot be passed by recognising the foil.
+            let (outcome, detail) = try await verdict(
+                judge, item.realOutput, foil.item.realOutput, author: author, excluding: [foil.author],
+                stylometric: stylometric, llm: llm)
+            return ComparisonRecord(
+                key: key, kind: .groundTruth, judge: judge, author: author.author, itemID: item.id, system: "real",
+                opponent: "foil:\(foil.author)", outcome: outcome, detail: detail)
+        }
+    }
+
+    private func verdict(
+        _ judge: JudgeKind, _ candidate: String, _ opponent: String, author: AuthorData, excluding: Set<String>,
+        stylometric: StylometricPairJudge?, llm: LLMPairwiseJudge<Model>
+    ) async throws -> (PairwiseOutcome, String) {
+        switch judge {
+        case .stylometric:
+            guard let stylometric else { throw EvaluationError("the stylometric judge was not built") }
+            return try stylometric.compare(candidate, against: opponent, author: author.author, excluding: excluding)
+        case .llm:
+            let result = try await llm.compare(
+                candidate, against: opponent, references: Array(author.trainingTexts.prefix(configuration.trainingTexts)))
+            return (result.outcome, result.detail)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Reads a finished (or partial) author-style run folder back, for `hyperalign report`.
+public struct AuthorshipRunReader: Sendable {
+    public var files: RunFiles
+
+    public init(files: RunFiles) {
+        self.files = files
+    }
+
+    /// The summary rebuilt from `run.json` and the JSONL records (authors in the order they were generated).
+    public func summary() throws -> AuthorshipSummary {
+        let manifest = try RunFiles.readJSON(AuthorshipRunManifest.self, from: files.manifest)
+        let generations = try JSONLinesLog<GenerationRecord>.open(files.generations).records
+        let comparisons = try JSONLinesLog<ComparisonRecord>.open(files.comparisons).records
+        var seen = Set<String>()
+        let authors = (generations.map(\.author) + comparisons.map(\.author)).filter { seen.insert($0).inserted }
+        return AuthorshipSummary.make(
+            configuration: manifest.configuration, model: manifest.model, authors: authors,
+            comparisons: comparisons, generations: generations)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Writes an author-style run's `summary.json`, `report.md`, `report.html` and `winrate.svg`.
+public struct AuthorshipReport: Sendable {
+    public var summary: AuthorshipSummary
+
+    public init(summary: AuthorshipSummary) {
+        self.summary = summary
+    }
+
+    public func write(to files: RunFiles) throws {
+        try RunFiles.writeJSON(summary, to: files.summary)
+        let svg = chart()
+        try Data(svg.utf8).write(to: files.plot, options: .atomic)
+        try Data(markdown().utf8).write(to: files.markdown, options: .atomic)
+        try Data(HTMLPage(title: "Author-style emulation: \(summary.dataset)", markdown: markdown(), svg: svg).render().utf8)
+            .write(to: files.html, options: .atomic)
+    }
+
+    /// The win-rate chart: one group per author plus "overall", one bar per system × judge.
+    public func chart() -> String {
+        var bars: [WinRateChart.Bar] = []
+        for author in summary.authors + ["overall"] {
+            for judge in summary.judges {
+                for system in judge.systems {
+                    let rate = author == "overall" ? system.overall : system.perAuthor.first { $0.author == author }?.rate
+                    if let rate { bars.append(.init(group: author, series: "\(system.system) · \(judge.judge) judge", rate: rate)) }
+                }
+            }
+        }
+        let accuracy = summary.judges.map { "\($0.judge) \(RateSummary.f($0.groundTruthAccuracy.estimate))" }.joined(separator: ", ")
+        return WinRateChart(
+            title: "Win-rate vs \(summary.baseline) per author — \(summary.dataset), \(summary.model) (judge accuracy: \(accuracy))"
+        ).render(bars)
+    }
+
+    /// The tables as Markdown.
+    public func markdown() -> String {
+        var lines = [
+            "# Author-style emulation — \(summary.dataset)", "",
+            "Model `\(summary.model)`; \(summary.authors.count) authors × \(summary.promptsPerAuthor) prompts; \(summary.trainingTexts) training texts per author; baseline `\(summary.baseline)`.",
+            "Win-rate = (wins + ½ ties) / comparisons, 95% percentile bootstrap intervals (2,000 resamples, seeded).",
+            "", "## Judges' ground-truth accuracy", "",
+            "How often each judge prefers the author's real held-out text over a real text by another author (0.5 = chance).", "",
+            "| judge | accuracy [95% CI] | correct | ties | wrong |", "|---|---|---|---|---|",
+        ]
+        for judge in summary.judges {
+            let a = judge.groundTruthAccuracy
+            lines.append("| \(judge.judge) | \(a.text) | \(a.wins) | \(a.ties) | \(a.losses) |")
+        }
+        lines += ["", "## Win-rate against `\(summary.baseline)`", "",
+                  "| judge (ground-truth acc.) | system | win-rate [95% CI] | wins | ties | losses |", "|---|---|---|---|---|---|"]
+        for judge in summary.judges {
+            for system in judge.systems {
+                let o = system.overall
+                lines.append("| \(judge.judge) (\(RateSummary.f(judge.groundTruthAccuracy.estimate))) | \(system.system) | \(o.text) | \(o.wins) | \(o.ties) | \(o.losses) |")
+            }
+        }
+        lines += ["", "## Per author", ""]
+        let columns = summary.judges.flatMap { judge in judge.systems.map { "\($0.system) · \(judge.judge)" } }
+        lines.append("| author | " + columns.joined(separator: " | ") + " |")
+        lines.append("|---|" + String(repeating: "---|", count: columns.count))
+        for author in summary.authors {
+            let cells = summary.judges.flatMap { judge in
+                judge.systems.map { $0.perAuthor.first { $0.author == author }?.rate.text ?? "n/a" }
+            }
+            lines.append("| \(author) | " + cells.joined(separator: " | ") + " |")
+        }
+        lines += ["", "![win-rate per author](winrate.svg)", ""]
+        if !summary.failures.isEmpty {
+            lines += ["## Candidates that could not be made", ""] + summary.failures.map { "- \($0)" } + [""]
+        }
+        if let calls = summary.modelCalls { lines.append("Model calls made by the last invocation (cache misses): \(calls).") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
