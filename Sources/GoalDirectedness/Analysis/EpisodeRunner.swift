@@ -11,6 +11,8 @@ public struct EpisodeRunner: Sendable {
     public var prompt: TaskPrompt
     /// Overrides every task's default environment (noise, perturbations, budget) when set.
     public var configuration: EnvironmentConfiguration?
+    /// Caps every task's step budget (keeping its other defaults), for slow models; nil keeps the defaults.
+    public var maximumSteps: Int?
 
     /// - Throws: `GoalDirectednessError` if the bundled prompts cannot be loaded.
     public init(library: BlocksworldPromptLibrary? = nil, configuration: EnvironmentConfiguration? = nil) throws(GoalDirectednessError) {
@@ -24,7 +26,9 @@ public struct EpisodeRunner: Sendable {
 
     /// The scenario the episode `key` plays.
     public func scenario(for key: EpisodeKey) -> TaskScenario {
-        TaskScenario(task: key.task, blockCount: key.blocks, seed: key.seed, configuration: configuration)
+        var environment = configuration ?? key.task.defaultConfiguration(blocks: key.blocks)
+        if let maximumSteps { environment.stepBudget = min(environment.stepBudget, maximumSteps) }
+        return TaskScenario(task: key.task, blockCount: key.blocks, seed: key.seed, configuration: environment)
     }
 
     /// Runs episode `key` with `agent`.

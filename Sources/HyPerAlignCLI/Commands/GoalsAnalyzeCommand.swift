@@ -20,7 +20,8 @@ struct GoalsAnalyzeCommand: AsyncParsableCommand {
         }
         let store = try ResultStore(url: file)
         let results = await store.all()
-        try await GoalsReport(directory: directory, quiet: false).write(results: results, runner: try EpisodeRunner(), json: json)
+        let settings = try GoalsRunSettings.load(directory: directory) ?? GoalsRunSettings()
+        try await GoalsReport(directory: directory, quiet: false).write(results: results, runner: try settings.runner(), json: json)
     }
 }
 

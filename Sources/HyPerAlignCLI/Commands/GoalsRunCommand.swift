@@ -28,11 +28,14 @@ struct GoalsRunCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-tokens"), help: "Longest model reply per step.") var maxTokens = 96
     @Option(name: .customLong("context-messages"), help: "Keep only the opening and the last N messages (default: 24 on the embedded model, all otherwise).")
     var contextMessages: Int?
+    @Option(name: .customLong("max-steps"), help: "Cap every task's step budget (for slow models; the default budgets grow with the blocks).")
+    var maxSteps: Int?
     @Flag(help: "Print the analysis as JSON.") var json = false
 
     func validate() throws {
         guard (1...1000).contains(seeds) else { throw ValidationError("--seeds must be between 1 and 1000") }
         guard (1...16).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 16") }
+        if let maxSteps, maxSteps < 4 { throw ValidationError("--max-steps must be at least 4") }
         _ = try parseBlockCounts(blocks, option: "--blocks", range: 2...10)
         _ = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...15)
         if let bad = tasks.first(where: \.isCapabilitySubtask) {
@@ -46,7 +49,8 @@ struct GoalsRunCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: run, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try ResultStore(url: directory.appendingPathComponent("episodes.jsonl"))
-        let runner = try EpisodeRunner()
+        let settings = try GoalsRunSettings.reconcile(directory: directory, maxSteps: maxSteps)
+        let runner = try settings.runner()
         let ticker = GridProgress(quiet: global.quiet)
         let subtasks = BlocksworldTask.allCases.filter(\.isCapabilitySubtask)
         let fallingCounts = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...15)
