@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "EmbeddedModel", targets: ["EmbeddedModel"]),
         .library(name: "HyPerAlign", targets: ["HyPerAlign"]),
         .library(name: "ProfileStorage", targets: ["ProfileStorage"]),
+        .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
+        .library(name: "HyPerAlignService", targets: ["HyPerAlignService"]),
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "GoalDirectedness", targets: ["GoalDirectedness"]),
         .library(name: "Stylometry", targets: ["Stylometry"]),
@@ -32,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // The provider layer: chat models over HTTP, retries, limits, caching. Knows nothing of hypotheses.
@@ -88,7 +93,37 @@ let package = Package(
         // Where profiles and hypothesis sets live: a protocol, an in-memory store and SQLite (GRDB).
         .target(
             name: "ProfileStorage",
-            dependencies: ["HyPerAlign", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HyPerAlign", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // The same store on PostgreSQL (postgres-nio), for several service replicas on one database.
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "HyPerAlign", "ProfileStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // The HTTP service: profiles and hypotheses as resources, an OpenAI-compatible personalizing proxy.
+        .target(
+            name: "HyPerAlignService",
+            dependencies: [
+                "HyPerAlign", "LanguageModels", "ProfileStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: upcoming
         ),
         // The benchmarks: author-style emulation and deliberative alignment, their judges, runs and reports.
@@ -101,7 +136,7 @@ let package = Package(
         .executableTarget(
             name: "HyPerAlignCLI",
             dependencies: [
-                "LanguageModels", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "GoalDirectedness", "Statistics",
+                "LanguageModels", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "PostgresStorage", "HyPerAlignService", "GoalDirectedness", "Statistics",
                 "Evaluation", "Stylometry", "AuthorshipData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -142,9 +177,38 @@ let package = Package(
             dependencies: ["HyPerAlign", "LanguageModels", "LanguageModelsTesting"],
             swiftSettings: upcoming
         ),
+        // The behaviour every ProfileStore must have, shared by the SQLite and PostgreSQL test suites.
+        .target(
+            name: "ProfileStoreContract",
+            dependencies: ["ProfileStorage", "HyPerAlign"],
+            path: "Tests/ProfileStoreContract",
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "ProfileStorageTests",
-            dependencies: ["ProfileStorage", "HyPerAlign"],
+            dependencies: ["ProfileStorage", "HyPerAlign", "ProfileStoreContract"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "PostgresStorageTests",
+            dependencies: ["PostgresStorage", "ProfileStorage", "HyPerAlign", "ProfileStoreContract"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "HyPerAlignServiceTests",
+            dependencies: [
+                "HyPerAlignService", "ProfileStorage", "PostgresStorage", "HyPerAlign", "LanguageModels",
+                "LanguageModelsTesting", "WireTestServers",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            exclude: ["Resources"],
             swiftSettings: upcoming
         ),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: upcoming),

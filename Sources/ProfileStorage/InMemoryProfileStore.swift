@@ -2,9 +2,10 @@ import Foundation
 import HyPerAlign
 
 /// A store that lives in memory: for tests, previews and single-run tools.
-public actor InMemoryProfileStore: ProfileStore {
+public actor InMemoryProfileStore: ProfileStore, APIKeyStore {
     private var profiles: [TenantID: [String: UserProfile]] = [:]
     private var sets: [TenantID: [String: HypothesisSet]] = [:]
+    private var keys: [String: APIKeyRecord] = [:]
 
     public init() {}
 
@@ -53,4 +54,15 @@ public actor InMemoryProfileStore: ProfileStore {
         sets[tenant, default: [:]][set.userID] = stored
         return stored
     }
+
+    public func deleteHypothesisSet(for userID: String, tenant: TenantID) -> Bool {
+        sets[tenant]?.removeValue(forKey: userID) != nil
+    }
+
+    public func saveAPIKey(_ record: APIKeyRecord) throws {
+        guard keys[record.hash] == nil else { throw StoreError(.conflict, "an API key with this hash exists") }
+        keys[record.hash] = record
+    }
+
+    public func apiKey(hash: String) -> APIKeyRecord? { keys[hash] }
 }

@@ -19,6 +19,8 @@ public protocol ProfileStore: Sendable {
     /// Saves a hypothesis set. With `expectedRevision`, fails on a concurrent change.
     func saveHypothesisSet(_ set: HypothesisSet, tenant: TenantID, expectedRevision: Int?) async throws
         -> HypothesisSet
+    /// Deletes a user's hypothesis set, keeping the profile; false when there was none.
+    func deleteHypothesisSet(for userID: String, tenant: TenantID) async throws -> Bool
 }
 
 /// A tenant of the service; every stored resource belongs to exactly one.

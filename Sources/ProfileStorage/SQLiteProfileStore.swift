@@ -5,7 +5,7 @@ import HyPerAlign
 /// The default store: one SQLite file (WAL mode), zero set-up, safe against a crash mid-write because
 /// every operation is one transaction.
 public final class SQLiteProfileStore: ProfileStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     /// Opens (and creates or migrates) the database at `path`.
@@ -91,6 +91,14 @@ public final class SQLiteProfileStore: ProfileStore {
                     """,
                 arguments: [tenant.rawValue, set.userID, stored.revision, try StoredJSON.encode(stored), Date()])
             return stored
+        }
+    }
+
+    public func deleteHypothesisSet(for userID: String, tenant: TenantID) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: "DELETE FROM hypothesis_sets WHERE tenant = ? AND user_id = ?", arguments: [tenant.rawValue, userID])
+            return db.changesCount > 0
         }
     }
 

@@ -22,6 +22,13 @@ enum SQLiteSchema {
                   FOREIGN KEY (tenant, user_id) REFERENCES profiles (tenant, id) ON DELETE CASCADE);
                 """)
         }
+        migrator.registerMigration("v2-api-keys") { db in
+            try db.execute(sql: """
+                CREATE TABLE api_keys (
+                  hash TEXT PRIMARY KEY NOT NULL, tenant TEXT NOT NULL, label TEXT NOT NULL,
+                  created_at DATETIME NOT NULL);
+                """)
+        }
         return migrator
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
-/// JSON columns: ISO 8601 dates, sorted keys, and a readable error naming the record when a value is damaged.
-enum StoredJSON {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+/// JSON columns (shared by the SQLite and PostgreSQL stores): ISO 8601 dates, sorted keys, and a readable error naming the record when a value is damaged.
+public enum StoredJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from text: String, what: String) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from text: String, what: String) throws -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {

@@ -2,6 +2,7 @@ import Foundation
 import HyPerAlign
 import ProfileStorage
 import Testing
+import ProfileStoreContract
 
 struct SQLiteProfileStoreTests {
     func makeStore() throws -> SQLiteProfileStore {
@@ -13,6 +14,10 @@ struct SQLiteProfileStoreTests {
     @Test func isolatesTenants() async throws { try await ProfileStoreContract.isolatesTenants(try makeStore()) }
     @Test func detectsConcurrentEdits() async throws { try await ProfileStoreContract.detectsConcurrentEdits(try makeStore()) }
     @Test func deletes() async throws { try await ProfileStoreContract.deletesWithEverythingItOwns(try makeStore()) }
+    @Test func deletesHypotheses() async throws {
+        try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile(try makeStore())
+    }
+    @Test func storesAPIKeys() async throws { try await ProfileStoreContract.storesAPIKeysOnlyAsHashes(try makeStore()) }
 
     @Test func survivesReopening() async throws {
         let store = try makeStore()
@@ -42,4 +47,8 @@ struct InMemoryProfileStoreTests {
     @Test func isolatesTenants() async throws { try await ProfileStoreContract.isolatesTenants(InMemoryProfileStore()) }
     @Test func detectsConcurrentEdits() async throws { try await ProfileStoreContract.detectsConcurrentEdits(InMemoryProfileStore()) }
     @Test func deletes() async throws { try await ProfileStoreContract.deletesWithEverythingItOwns(InMemoryProfileStore()) }
+    @Test func deletesHypotheses() async throws {
+        try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile(InMemoryProfileStore())
+    }
+    @Test func storesAPIKeys() async throws { try await ProfileStoreContract.storesAPIKeysOnlyAsHashes(InMemoryProfileStore()) }
 }

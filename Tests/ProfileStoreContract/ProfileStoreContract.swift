@@ -4,21 +4,21 @@ import ProfileStorage
 import Testing
 
 /// The behaviour every ``ProfileStore`` must have; each implementation's suite runs all of it.
-enum ProfileStoreContract {
-    static func profile(_ id: String, texts: Int = 2) -> UserProfile {
+public enum ProfileStoreContract {
+    public static func profile(_ id: String, texts: Int = 2) -> UserProfile {
         UserProfile(
             id: id, texts: (0..<texts).map { UserText(id: "t\($0)", text: "Text number \($0) by \(id).", prompt: $0 == 0 ? "p" : nil) },
             attributes: ["role": "tester"])
     }
 
-    static func set(for userID: String, textsHash: String) -> HypothesisSet {
+    public static func set(for userID: String, textsHash: String) -> HypothesisSet {
         HypothesisSet(
             userID: userID, hypotheses: [Hypothesis(category: .style, statement: "Writes tests.", evidence: ["Text number 0"])],
             attributes: InferredAttributes(typicalLengthWords: 5),
             provenance: HypothesisProvenance(model: "m", promptVersion: "infer-hypotheses@1", textsHash: textsHash, textCount: 2))
     }
 
-    static func roundTripsProfilesAndHypotheses(_ store: some ProfileStore) async throws {
+    public static func roundTripsProfilesAndHypotheses(_ store: some ProfileStore) async throws {
         let saved = try await store.saveProfile(profile("ann"), tenant: "t1")
         #expect(saved.revision == 1)
         let loaded = try #require(try await store.profile("ann", tenant: "t1"))
@@ -40,7 +40,7 @@ enum ProfileStoreContract {
         #expect(summaries[0].hypothesesStale)
     }
 
-    static func isolatesTenants(_ store: some ProfileStore) async throws {
+    public static func isolatesTenants(_ store: some ProfileStore) async throws {
         _ = try await store.saveProfile(profile("shared-id"), tenant: "a")
         #expect(try await store.profile("shared-id", tenant: "b") == nil)
         #expect(try await store.profileSummaries(tenant: "b").isEmpty)
@@ -54,7 +54,7 @@ enum ProfileStoreContract {
         #expect(try await store.profile("shared-id", tenant: "a") != nil)
     }
 
-    static func detectsConcurrentEdits(_ store: some ProfileStore) async throws {
+    public static func detectsConcurrentEdits(_ store: some ProfileStore) async throws {
         _ = try await store.saveProfile(profile("bo"), tenant: "t")
         let first = try await store.saveHypothesisSet(set(for: "bo", textsHash: ""), tenant: "t", expectedRevision: 0)
         // Two editors read revision 1; the second save must not silently overwrite the first.
@@ -70,7 +70,7 @@ enum ProfileStoreContract {
         #expect(try await store.hypothesisSet(for: "bo", tenant: "t")?.hypotheses[0].statement == "A's edit")
     }
 
-    static func deletesWithEverythingItOwns(_ store: some ProfileStore) async throws {
+    public static func deletesWithEverythingItOwns(_ store: some ProfileStore) async throws {
         _ = try await store.saveProfile(profile("cy"), tenant: "t")
         _ = try await store.saveHypothesisSet(set(for: "cy", textsHash: ""), tenant: "t", expectedRevision: nil)
         #expect(try await store.deleteProfile("cy", tenant: "t"))
@@ -80,5 +80,28 @@ enum ProfileStoreContract {
         // Re-creating the id starts clean.
         _ = try await store.saveProfile(profile("cy"), tenant: "t")
         #expect(try await store.hypothesisSet(for: "cy", tenant: "t") == nil)
+    }
+
+    public static func deletesHypothesesButKeepsTheProfile(_ store: some ProfileStore) async throws {
+        _ = try await store.saveProfile(profile("di"), tenant: "t")
+        _ = try await store.saveHypothesisSet(set(for: "di", textsHash: ""), tenant: "t", expectedRevision: nil)
+        #expect(try await store.deleteHypothesisSet(for: "di", tenant: "other") == false)
+        #expect(try await store.deleteHypothesisSet(for: "di", tenant: "t"))
+        #expect(try await store.hypothesisSet(for: "di", tenant: "t") == nil)
+        #expect(try await store.profile("di", tenant: "t") != nil)
+        #expect(try await store.deleteHypothesisSet(for: "di", tenant: "t") == false)
+    }
+
+    public static func storesAPIKeysOnlyAsHashes(_ store: some APIKeyStore) async throws {
+        let key = APIKey.generate()
+        try await store.saveAPIKey(APIKeyRecord(key: key, tenant: "acme"))
+        let found = try #require(try await store.apiKey(hash: key.hash))
+        #expect(found.tenant == "acme")
+        #expect(found.hash == key.hash)
+        #expect(!found.label.contains(key.secret))
+        #expect(try await store.apiKey(hash: APIKey.generate().hash) == nil)
+        #expect(try await store.apiKey(hash: key.secret) == nil)
+        await #expect(throws: (any Error).self) { try await store.saveAPIKey(APIKeyRecord(key: key, tenant: "other")) }
+        #expect(try await store.apiKey(hash: key.hash)?.tenant == "acme")
     }
 }

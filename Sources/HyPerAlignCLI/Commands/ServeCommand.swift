@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import HyPerAlign
+import HyPerAlignService
+import LanguageModels
+import Logging
+
+/// `hyperalign serve`: the HTTP service over a SQLite or PostgreSQL store and the chosen model provider.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the HTTP service (OpenAI-compatible /v1/chat/completions, users, hypotheses).",
+        discussion: """
+            --store takes sqlite:PATH (the default store file) or postgres://user[:password]@host:port/database. \
+            Create keys with `hyperalign keys create --tenant NAME` against the same store. SIGTERM or SIGINT \
+            shuts down gracefully. The OpenAPI document is at /openapi.json, metrics at /metrics.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0: any free port, printed on start).") var port = 8080
+    @Option(name: .customLong("rate-limit"), help: "Requests per second per API key (0: unlimited).") var rateLimit = 20.0
+    @Option(help: "Requests a key may burst above the rate.") var burst = 40
+    @Option(name: .customLong("max-body-bytes"), help: "Largest request body.") var maxBodyBytes = 1 << 20
+    @Option(name: .customLong("max-texts"), help: "Most texts per user.") var maxTexts = 500
+    @Option(name: .customLong("log-format"), help: "text or json (one JSON object per line).") var logFormat = "text"
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+        guard rateLimit >= 0, burst >= 1, maxBodyBytes >= 1024, maxTexts >= 1 else {
+            throw ValidationError("--rate-limit ≥ 0, --burst ≥ 1, --max-body-bytes ≥ 1024, --max-texts ≥ 1")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let json = logFormat == "json"
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "hyperalign.service")
+        let location = try StoreLocation(global.storePath)
+        var options = global
+        options.noCache = true  // a proxy answers every request afresh
+        let session = ModelSession(options: options)
+        let embedded = try session.usesEmbeddedModel()
+        var configuration = ServiceConfiguration(
+            host: host, port: port, maxBodyBytes: maxBodyBytes, maxTextsPerUser: maxTexts,
+            rateLimit: rateLimit == 0 ? .unlimited : .init(requestsPerSecond: rateLimit, burst: burst),
+            inference: try session.inferenceConfiguration(), generation: try session.generationOptions())
+        configuration.maxConcurrentJobs = embedded ? 1 : 2
+        let finalConfiguration = configuration
+        let prompts = try session.prompts()
+        try await session.withModel { model in
+            try await location.withStore(logger: logger) { store in
+                let service = HyPerAlignService(
+                    configuration: finalConfiguration, store: store, model: model, prompts: prompts, logger: logger)
+                try await service.run { port in
+                    logger.notice("serving", metadata: [
+                        "address": "http://\(finalConfiguration.host):\(port)", "store": "\(location.description)",
+                        "model": "\(model.modelID)",
+                    ])
+                    Console.out("hyperalign serving on http://\(finalConfiguration.host):\(port)")
+                }
+            }
+        }
+    }
+}

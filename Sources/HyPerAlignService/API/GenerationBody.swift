@@ -1,0 +1,21 @@
+import HyPerAlign
+import LanguageModels
+
+/// The body of `POST /v1/users/{id}/generations`.
+struct GenerationBody: Decodable, Sendable {
+    var request: String
+    /// `zero-shot`, `few-shot`, `hyperalign` (default) or `hyperalign+examples`.
+    var variant: String?
+}
+
+/// The answer of `POST /v1/users/{id}/generations`.
+struct GenerationResult: Encodable, Sendable {
+    var userID: String
+    var variant: GenerationVariant
+    var text: String
+    var model: ModelID
+    var finishReason: FinishReason?
+    var usage: TokenUsage
+    /// The hypothesis revision the answer was written with (nil for variants that use none).
+    var hypothesesRevision: Int?
+}

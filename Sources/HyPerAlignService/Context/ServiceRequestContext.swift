@@ -1,0 +1,21 @@
+import Hummingbird
+import ProfileStorage
+
+/// The per-request state the service's routes share: who is calling, once the API key is checked.
+public struct ServiceRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The caller's tenant; set by ``APIKeyMiddleware`` before any `/v1` route runs.
+    public var tenant: TenantID?
+    /// The caller's key hash, the identity the rate limiter counts by (never the key itself).
+    public var keyHash: String?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// The tenant of an authenticated request; a route outside the authenticated group gets a 401.
+    public func requireTenant() throws -> TenantID {
+        guard let tenant else { throw ServiceError.unauthorized("no API key") }
+        return tenant
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import HyPerAlign
+import Hummingbird
+import LanguageModels
+import ProfileStorage
+
+/// `POST /v1/users/{id}/generations`: an answer written for (or as) the user, with a chosen variant.
+struct GenerationRoutes {
+    let service: HyPerAlignService
+
+    func add(to group: RouterGroup<ServiceRequestContext>) {
+        group.post("users/{id}/generations") { request, context in
+            let id = try UserRoutes(service: service).userID(context)
+            let tenant = try context.requireTenant()
+            let body = try await JSONBody.decode(GenerationBody.self, from: request, limit: service.configuration.maxBodyBytes)
+            guard !body.request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw ServiceError.badRequest("'request' must not be empty", param: "request")
+            }
+            let name = body.variant ?? GenerationVariant.hyperalign.rawValue
+            guard let variant = GenerationVariant(rawValue: name) else {
+                let known = GenerationVariant.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ServiceError.badRequest("unknown variant '\(name)' (one of: \(known))", param: "variant")
+            }
+            let profile = try await service.profile(id, tenant: tenant)
+            let set = try await service.store.hypothesisSet(for: id, tenant: tenant)
+            if variant.needsHypotheses, set == nil {
+                throw ServiceError.badRequest(
+                    "variant '\(variant)' needs hypotheses; POST /v1/users/\(id)/hypotheses/inference first",
+                    code: "hypotheses_required")
+            }
+            let generator = PersonalizedGenerator(model: service.model, options: service.configuration.generation)
+            let response = try await generator.generate(body.request, for: profile, hypotheses: set, variant: variant)
+            service.metrics.tokens(
+                prompt: response.usage.promptTokens, completion: response.usage.completionTokens, personalized: variant != .zeroShot)
+            return try JSONBody.response(GenerationResult(
+                userID: id, variant: variant, text: response.text, model: response.model, finishReason: response.finishReason,
+                usage: response.usage, hypothesesRevision: variant.needsHypotheses ? set?.revision : nil))
+        }
+    }
+}

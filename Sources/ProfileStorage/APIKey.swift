@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+
+/// A service API key: a random secret shown once to its owner, stored only as a SHA-256 hash so a leaked
+/// database or log never reveals a usable key.
+public struct APIKey: Sendable, Hashable, CustomStringConvertible {
+    /// The secret itself, `hyp_` followed by 43 URL-safe base64 characters (32 random bytes).
+    public let secret: String
+
+    public init(secret: String) { self.secret = secret }
+
+    /// A new random key.
+    public static func generate() -> APIKey {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let encoded = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        return APIKey(secret: "hyp_" + encoded)
+    }
+
+    /// The hex SHA-256 of the secret: what stores keep and look keys up by.
+    public var hash: String { Self.hash(secret) }
+
+    /// A short, non-secret label for logs and listings (`hyp_AbCd…`).
+    public var label: String { String(secret.prefix(8)) + "…" }
+
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Never prints the secret.
+    public var description: String { label }
+}
+
+/// What a store keeps of an API key: its hash, its tenant and a non-secret label.
+public struct APIKeyRecord: Sendable, Hashable, Codable {
+    public var hash: String
+    public var tenant: TenantID
+    public var label: String
+    public var createdAt: Date
+
+    public init(hash: String, tenant: TenantID, label: String, createdAt: Date = Date()) {
+        self.hash = hash
+        self.tenant = tenant
+        self.label = label
+        self.createdAt = createdAt
+    }
+
+    /// The record of a freshly generated key.
+    public init(key: APIKey, tenant: TenantID) {
+        self.init(hash: key.hash, tenant: tenant, label: key.label)
+    }
+}
+
+/// Where the service finds which tenant an API key belongs to. Only hashes go in and come out.
+public protocol APIKeyStore: Sendable {
+    /// Stores a key's record; saving the same hash twice is an error.
+    func saveAPIKey(_ record: APIKeyRecord) async throws
+    /// The record with this hash, or nil for an unknown key.
+    func apiKey(hash: String) async throws -> APIKeyRecord?
+}

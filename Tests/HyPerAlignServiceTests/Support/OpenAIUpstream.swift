@@ -1,0 +1,41 @@
+import Foundation
+import LanguageModels
+import WireTestServers
+
+/// A fake OpenAI-compatible upstream: real HTTP on loopback, scripted answers in OpenAI's wire format.
+enum OpenAIUpstream {
+    static func completion(_ text: String, promptTokens: Int = 11, completionTokens: Int = 4) -> WireTestServer.Reply {
+        .json("""
+            {"id":"chatcmpl-up","object":"chat.completion","created":1,"model":"upstream-model",
+             "choices":[{"index":0,"message":{"role":"assistant","content":\(quoted(text))},"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":\(promptTokens),"completion_tokens":\(completionTokens),"total_tokens":\(promptTokens + completionTokens)}}
+            """)
+    }
+
+    static func stream(_ pieces: [String]) -> WireTestServer.Reply {
+        var events = pieces.map { piece in
+            #"data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"upstream-model","choices":[{"index":0,"delta":{"content":\#(quoted(piece))},"finish_reason":null}]}"# + "\n\n"
+        }
+        events.append(#"data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"upstream-model","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":3,"total_tokens":12}}"# + "\n\n")
+        events.append("data: [DONE]\n\n")
+        return .events(events, pause: .milliseconds(2))
+    }
+
+    static func error(_ status: Int, message: String = "upstream trouble") -> WireTestServer.Reply {
+        .json(#"{"error":{"message":\#(quoted(message)),"type":"server_error","code":null}}"#, status: status)
+    }
+
+    /// A model talking to `server` without retries and with a short timeout, so faults surface at once.
+    static func model(_ server: WireTestServer, timeout: Duration = .seconds(2)) -> OpenAICompatibleModel {
+        OpenAICompatibleModel(configuration: .init(
+            baseURL: server.baseURL + "/v1", apiKey: "upstream-secret", model: "upstream-model", timeout: timeout,
+            streamTimeout: timeout, retry: .none, maxConcurrentRequests: 64))
+    }
+
+    /// The messages the upstream received in request `index`.
+    static func messages(_ server: WireTestServer, _ index: Int = 0) -> [[String: Any]] {
+        (server.requests[index].json?["messages"] as? [[String: Any]]) ?? []
+    }
+
+    static func quoted(_ text: String) -> String { String(decoding: try! JSONEncoder().encode(text), as: UTF8.self) }
+}
