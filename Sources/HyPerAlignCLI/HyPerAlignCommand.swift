@@ -22,7 +22,11 @@ struct HyPerAlignCommand: AsyncParsableCommand {
         ])
 
     static func main() async {
-        ChildProcessRegistry.shared.installSignalHandlers()
+        // `serve` stops on SIGTERM/SIGINT through ServiceLifecycle's graceful shutdown (which also stops an
+        // embedded server on the way out); every other command exits at once.
+        if CommandLine.arguments.dropFirst().first != ServeCommand.configuration.commandName {
+            ChildProcessRegistry.shared.installSignalHandlers()
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -8,6 +8,7 @@ import Logging
 /// `hyperalign serve`: the HTTP service over a SQLite or PostgreSQL store and the chosen model provider.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the HTTP service (OpenAI-compatible /v1/chat/completions, users, hypotheses).",
         discussion: """
             --store takes sqlite:PATH (the default store file) or postgres://user[:password]@host:port/database. \
