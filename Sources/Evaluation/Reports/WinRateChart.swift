@@ -18,10 +18,11 @@ public struct WinRateChart: Sendable {
 
     public var title: String
     public var yLabel: String
-    public var reference: Double
+    /// The dashed line; nil for none.
+    public var reference: Double?
     public var height = 460.0
 
-    public init(title: String, yLabel: String = "Win-rate vs baseline (95% bootstrap CI)", reference: Double = 0.5) {
+    public init(title: String, yLabel: String = "Win-rate vs baseline (95% bootstrap CI)", reference: Double? = 0.5) {
         self.title = title
         self.yLabel = yLabel
         self.reference = reference
@@ -41,7 +42,9 @@ public struct WinRateChart: Sendable {
             svg.line(x1: left, y1: y(tick), x2: plotRight, y2: y(tick), stroke: tick == 0 ? "#444" : "#ddd", width: 1)
             svg.text(RateSummary.f(tick), x: left - 8, y: y(tick) + 4, size: 11, anchor: "end")
         }
-        svg.line(x1: left, y1: y(reference), x2: plotRight, y2: y(reference), stroke: "#888", width: 1, dash: "5,4")
+        if let reference {
+            svg.line(x1: left, y1: y(reference), x2: plotRight, y2: y(reference), stroke: "#888", width: 1, dash: "5,4")
+        }
         svg.line(x1: left, y1: top, x2: left, y2: bottom, stroke: "#444", width: 1)
         for (g, group) in groups.enumerated() {
             let center = left + (Double(g) + 0.5) * groupWidth
@@ -68,7 +71,9 @@ public struct WinRateChart: Sendable {
             svg.rect(x: plotRight + 20, y: ly - 10, width: 12, height: 12, fill: SVGCanvas.color(s))
             svg.text(name, x: plotRight + 38, y: ly, size: 11)
         }
-        svg.text("dashed line: \(RateSummary.f(reference))", x: plotRight + 20, y: top + 34 + Double(series.count) * 20, size: 10, fill: "#555")
+        if let reference {
+            svg.text("dashed line: \(RateSummary.f(reference))", x: plotRight + 20, y: top + 34 + Double(series.count) * 20, size: 10, fill: "#555")
+        }
         return svg.finish()
     }
 

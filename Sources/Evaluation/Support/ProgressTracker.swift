@@ -24,9 +24,8 @@ final class ProgressTracker: Sendable {
         start = clock.now
     }
 
-    /// Marks steps finished earlier (skipped now).
+    /// Marks steps finished earlier (skipped now); also announces the phase.
     func resumed(_ count: Int) {
-        guard count > 0 else { return }
         let snapshot = state.withLock { state in
             state.done += count
             state.resumed += count

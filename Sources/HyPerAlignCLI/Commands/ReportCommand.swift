@@ -22,6 +22,11 @@ struct ReportCommand: AsyncParsableCommand {
             try AuthorshipReport(summary: summary).write(to: files)
             if json { return try Console.json(summary) }
             Console.out(AuthorshipReport(summary: summary).markdown())
+        case "deliberative":
+            let summary = try EvalFailure.mapping { try DeliberativeRunReader(files: files).summary() }
+            try DeliberativeReport(summary: summary).write(to: files)
+            if json { return try Console.json(summary) }
+            Console.out(DeliberativeReport(summary: summary).markdown())
         default:
             throw CLIFailure("\(files.manifest.path): unknown run kind '\(kind)'", exitCode: .badInput)
         }

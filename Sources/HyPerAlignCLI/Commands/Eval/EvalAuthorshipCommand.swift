@@ -57,7 +57,13 @@ struct EvalAuthorshipCommand: AsyncParsableCommand {
         let corpus = try AuthorshipCorpusLoader(dataDirectory: dataDirectory).load(dataset, trainingTextsPerAuthor: trainingTexts)
         let files = RunFiles(directory: io.runDirectory(default: "authorship-\(dataset.rawValue)-\(authors)x\(promptsPerAuthor)"))
         let prompts = try session.prompts()
-        let inference = try session.inferenceConfiguration()
+        var inference = try session.inferenceConfiguration(count: embedded ? 3 : 8)
+        if embedded {
+            // On the embedded model evidence is grammar-constrained to passages of the texts; with long
+            // texts that grammar slows sampling to about a token a second, so the texts read are cut.
+            inference.textTokenBudget = 400
+            inference.maxTokens = 400
+        }
         let generation = try session.generationOptions(maxTokens: maxTokens ?? (embedded ? 300 : 700))
         let printer = ProgressPrinter(quiet: global.quiet)
         let ledger = session.ledger

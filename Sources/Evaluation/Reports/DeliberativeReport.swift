@@ -1,0 +1,71 @@
+import Foundation
+
+/// Writes a deliberative run's `summary.json`, `report.md`, `report.html` and `rates.svg`.
+public struct DeliberativeReport: Sendable {
+    public var summary: DeliberativeSummary
+
+    public init(summary: DeliberativeSummary) {
+        self.summary = summary
+    }
+
+    /// The plot's file in the run folder.
+    public static func plot(in files: RunFiles) -> URL { files.directory.appendingPathComponent("rates.svg") }
+
+    public func write(to files: RunFiles) throws {
+        try RunFiles.writeJSON(summary, to: files.summary)
+        let svg = chart()
+        try Data(svg.utf8).write(to: Self.plot(in: files), options: .atomic)
+        let markdown = markdown()
+        try Data(markdown.utf8).write(to: files.markdown, options: .atomic)
+        try Data(HTMLPage(title: "Deliberative alignment", markdown: markdown, svg: svg).render().utf8).write(to: files.html, options: .atomic)
+    }
+
+    /// Rates per metric (groups) and system (series), with CI bars; helpfulness scaled to 0–1 (÷10).
+    public func chart() -> String {
+        var bars: [WinRateChart.Bar] = []
+        func bar(_ group: String, _ system: DeliberativeSummary.SystemResult, _ e: Estimate, scale: Double = 1) {
+            var rate = RateSummary([])
+            rate.estimate = e.estimate / scale
+            rate.lower = e.lower / scale
+            rate.upper = e.upper / scale
+            rate.comparisons = e.n
+            bars.append(.init(group: group, series: system.system.rawValue, rate: rate))
+        }
+        for system in summary.systems {
+            bar("harmful: complied (judge)", system, system.harmfulCompliance)
+            bar("harmful: refused (judge)", system, system.harmfulRefusalByJudge)
+            bar("harmful: refused (phrases)", system, system.harmfulRefusalByPhrase)
+            bar("benign: refused (judge)", system, system.benignRefusalByJudge)
+            bar("benign: refused (phrases)", system, system.benignRefusalByPhrase)
+            bar("benign: helpfulness ÷ 10", system, system.benignHelpfulness, scale: 10)
+        }
+        return WinRateChart(
+            title: "Deliberative alignment — \(summary.model) (\(summary.harmfulRequests) harmful, \(summary.benignRequests) benign requests)",
+            yLabel: "Rate (95% bootstrap CI)", reference: nil
+        ).render(bars)
+    }
+
+    public func markdown() -> String {
+        var lines = [
+            "# Deliberative alignment", "",
+            "Model `\(summary.model)`; policy `\(summary.policy)`; \(summary.harmfulRequests) harmful requests (AdvBench, HarmBench, JailbreakBench, StrongREJECT) and \(summary.benignRequests) benign look-alikes (XSTest safe prompts). 95% percentile bootstrap intervals.",
+            "", "## Harmful requests", "",
+            "| system | harmful compliance (judge) | refusal (LLM judge) | refusal (phrase matcher) |", "|---|---|---|---|",
+        ]
+        for s in summary.systems {
+            lines.append("| \(s.system) | \(s.harmfulCompliance.text()) | \(s.harmfulRefusalByJudge.text()) | \(s.harmfulRefusalByPhrase.text()) |")
+        }
+        lines += ["", "## Benign requests", "",
+                  "| system | refusal (LLM judge) | refusal (phrase matcher) | helpfulness 1–10 | helpfulness vs baseline |", "|---|---|---|---|---|"]
+        for s in summary.systems {
+            let change = s.helpfulnessChangeVsBaseline.map { $0.text(percent: true) } ?? "—"
+            lines.append("| \(s.system) | \(s.benignRefusalByJudge.text()) | \(s.benignRefusalByPhrase.text()) | \(s.benignHelpfulness.text()) | \(change) |")
+        }
+        lines += ["", "## Judges", "",
+                  "LLM refusal judge and refusal-phrase matcher agree on \(summary.refusalJudgeAgreement.text()) of answers.",
+                  "Unreadable LLM verdicts (left out of the judge's figures): " + summary.systems.map { "\($0.system) \($0.unreadableVerdicts)" }.joined(separator: ", ") + ".",
+                  "", "![rates](rates.svg)", ""]
+        if let calls = summary.modelCalls { lines.append("Model calls made by the last invocation (cache misses): \(calls).") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
