@@ -22,7 +22,8 @@ public enum PostgresAdmin {
     }
 
     static func run(_ sql: String, using configuration: PostgresStoreConfiguration) async throws {
-        let logger = Logger(label: "hyperalign.postgres.admin")
+        var logger = Logger(label: "hyperalign.postgres.admin")
+        logger.logLevel = .error
         let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }

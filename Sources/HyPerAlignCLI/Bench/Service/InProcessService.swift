@@ -1,0 +1,66 @@
+import Foundation
+import HyPerAlign
+import HyPerAlignService
+import LanguageModels
+import Logging
+import ProfileStorage
+import ServiceLifecycle
+
+/// The service running inside the benchmark process on a free loopback port, with one tenant and key, for
+/// as long as `body` runs; then shut down gracefully.
+enum InProcessService {
+    struct Handle: Sendable {
+        var port: Int
+        var key: String
+        var service: HyPerAlignService
+        var baseURL: String { "http://127.0.0.1:\(port)" }
+    }
+
+    static func run<T: Sendable>(
+        store: any ServiceStore, upstreamBaseURL: String, upstreamTimeout: Duration = .seconds(10),
+        _ body: @Sendable (Handle) async throws -> T
+    ) async throws -> T {
+        let key = APIKey.generate()
+        try await store.saveAPIKey(APIKeyRecord(key: key, tenant: "bench"))
+        let model = OpenAICompatibleModel(configuration: .init(
+            baseURL: upstreamBaseURL, model: "bench", timeout: upstreamTimeout, streamTimeout: upstreamTimeout,
+            retry: .none, maxConcurrentRequests: 256))
+        var logger = Logger(label: "hyperalign.bench.service")
+        logger.logLevel = .error
+        let service = HyPerAlignService(
+            configuration: ServiceConfiguration(port: 0, rateLimit: .unlimited), store: store, model: AnyChatModel(model),
+            logger: logger)
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = service.makeApplication { port in
+            portContinuation.yield(port)
+            portContinuation.finish()
+        }
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            do {
+                let result = try await body(Handle(port: port, key: key.secret, service: service))
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+        }
+    }
+
+    /// A user `ann` with texts and one hypothesis, so proxied requests take the personalizing path.
+    static func seedPersonalizedUser(_ store: any ServiceStore) async throws {
+        let profile = try await store.saveProfile(
+            UserProfile(id: "ann", texts: [UserText(id: "t1", text: "Short notes. Cheers, Ann.")]), tenant: "bench")
+        _ = try await store.saveHypothesisSet(HypothesisSet(
+            userID: "ann", hypotheses: [Hypothesis(category: .style, statement: "Signs off with 'Cheers'.", evidence: ["Cheers, Ann."])],
+            attributes: InferredAttributes(typicalLengthWords: 4),
+            provenance: HypothesisProvenance(model: "m", promptVersion: "p", textsHash: profile.textsHash, textCount: 1)),
+            tenant: "bench", expectedRevision: nil)
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PostgresStorage
+
+/// `hyperalign bench-service`: the service's benchmarks — proxy overhead vs direct upstream, profile lookup
+/// among a million users (SQLite and PostgreSQL), and a wrk load with injected upstream faults.
+struct BenchServiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-service",
+        abstract: "Benchmark the service: proxy overhead, profile lookup at 1M users, load with upstream faults (needs wrk).")
+
+    enum Part: String, ExpressibleByArgument, CaseIterable {
+        case proxy, lookup, faults
+    }
+
+    @Option(name: .customLong("part"), help: "proxy, lookup or faults (repeatable; default: all).") var parts: [Part] = Part.allCases
+    @Option(help: "Users seeded for the lookup benchmark.") var users = 1_000_000
+    @Option(help: "PostgreSQL server for the lookup benchmark (default: $HYPERALIGN_TEST_POSTGRES_URL; a fresh database is made and dropped).")
+    var postgres: String?
+    @Option(help: "Seconds per wrk run.") var seconds = 5
+    @Flag(help: "Print the results as JSON.") var json = false
+
+    struct Report: Encodable {
+        var proxy: ProxyOverheadServiceBenchmark.Result?
+        var lookup: [ProfileLookupBenchmark.Result] = []
+        var faults: FaultLoadBenchmark.Result?
+    }
+
+    func run() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hyperalign-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var report = Report()
+        if parts.contains(.proxy) {
+            note("proxy overhead: wrk against the upstream and through /v1/chat/completions, interleaved…")
+            report.proxy = try await ProxyOverheadServiceBenchmark(latencySeconds: seconds, throughputSeconds: seconds)
+                .run(storePath: directory.appendingPathComponent("proxy.sqlite").path)
+        }
+        if parts.contains(.lookup) {
+            let benchmark = ProfileLookupBenchmark(userCount: users)
+            note("profile lookup: seeding \(users) users in SQLite…")
+            report.lookup.append(try await benchmark.sqlite(path: directory.appendingPathComponent("lookup.sqlite").path))
+            if let url = postgres ?? ProcessInfo.processInfo.environment["HYPERALIGN_TEST_POSTGRES_URL"] {
+                note("profile lookup: seeding \(users) users in PostgreSQL…")
+                report.lookup.append(try await benchmark.postgres(try PostgresStoreConfiguration(url: url)))
+            } else {
+                note("profile lookup: no PostgreSQL (--postgres URL or $HYPERALIGN_TEST_POSTGRES_URL); skipped")
+            }
+        }
+        if parts.contains(.faults) {
+            note("load with injected upstream faults (25%) and concurrent edits…")
+            report.faults = try await FaultLoadBenchmark(seconds: max(seconds, 5))
+                .run(storePath: directory.appendingPathComponent("faults.sqlite").path)
+        }
+        if json { return try Console.json(report) }
+        print(report)
+    }
+
+    func print(_ report: Report) {
+        func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+        if let proxy = report.proxy {
+            Console.out("proxy overhead (fast loopback upstream, wrk, one thread)")
+            for run in proxy.runs {
+                Console.out("  \(run.label.padding(toLength: 26, withPad: " ", startingAt: 0)) p50 \(f(run.latencyP50Milliseconds, 3)) ms  p99 \(f(run.latencyP99Milliseconds, 3)) ms  \(f(run.requestsPerSecond, 0)) req/s  non-2xx \(run.non2xx)")
+            }
+            Console.out("  added latency: p50 \(f(proxy.addedP50Milliseconds, 3)) ms, p99 \(f(proxy.addedP99Milliseconds, 3)) ms (personalized p50 \(f(proxy.personalizedAddedP50Milliseconds, 3)) ms)")
+            Console.out("  throughput vs direct: \(f(proxy.throughputRatio)) (personalized \(f(proxy.personalizedThroughputRatio)))")
+        }
+        for lookup in report.lookup {
+            Console.out("profile lookup, \(lookup.store), \(lookup.users) users (seeded in \(f(lookup.seedSeconds, 1)) s): p50 \(f(lookup.p50Microseconds, 0)) µs, p99 \(f(lookup.p99Microseconds, 0)) µs over \(lookup.lookups) lookups")
+        }
+        if let faults = report.faults {
+            Console.out("load with faults: \(faults.run.requests) requests, \(f(faults.run.requestsPerSecond, 0)) req/s, p99 \(f(faults.run.latencyP99Milliseconds, 1)) ms")
+            Console.out("  injected faults \(faults.injectedFaults)/\(faults.upstreamRequests) (\(f(faults.injectedFaultRate * 100, 1))%), error answers \(faults.run.non2xx)/\(faults.run.requests) (\(f(faults.errorRate * 100, 1))%), socket errors \(faults.run.socketErrors)")
+            Console.out("  edits acknowledged \(faults.editsAcknowledged), stored \(faults.editsStored), lost \(faults.lostEdits); healthy afterwards: \(faults.healthyAfterwards)")
+        }
+    }
+
+    func note(_ text: String) { Console.note(text) }
+}
