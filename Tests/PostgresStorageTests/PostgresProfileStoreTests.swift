@@ -8,7 +8,9 @@ import Testing
 @Suite(.enabled(if: PostgresTestDatabase.isAvailable, "set HYPERALIGN_TEST_POSTGRES_URL (scripts/test does)"))
 struct PostgresProfileStoreTests {
     func withStore(_ body: @Sendable (PostgresProfileStore) async throws -> Void) async throws {
-        try await PostgresProfileStore.withStore(try await PostgresTestDatabase.freshDatabase(), body)
+        let configuration = try await PostgresTestDatabase.freshDatabase()
+        try await PostgresProfileStore.withStore(configuration, body)
+        try await PostgresTestDatabase.drop(configuration)
     }
 
     @Test func roundTrips() async throws { try await withStore { try await ProfileStoreContract.roundTripsProfilesAndHypotheses($0) } }

@@ -19,4 +19,11 @@ enum PostgresTestDatabase {
         fresh.database = name
         return fresh
     }
+
+    /// Drops a database made by ``freshDatabase()``.
+    static func drop(_ configuration: PostgresStoreConfiguration) async throws {
+        var server = configuration
+        server.database = try PostgresStoreConfiguration(url: try #require(url)).database
+        try await PostgresAdmin.dropDatabase(configuration.database, using: server)
+    }
 }

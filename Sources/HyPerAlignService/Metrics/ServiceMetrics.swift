@@ -1,12 +1,17 @@
 import CoreMetrics
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The service's Prometheus metrics, recorded through swift-metrics with an explicit factory (so several
 /// services in one process, as in tests, keep separate registries) and served at `/metrics`.
 public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let factory: PrometheusMetricsFactory
+    /// Handles already made, by label and dimensions: the hot path reuses them instead of asking the
+    /// registry (a lock, a lookup and name sanitizing) on every request.
+    let counters = Mutex([String: CoreMetrics.Counter]())
+    let timers = Mutex([String: Metrics.Timer]())
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -21,38 +26,51 @@ public final class ServiceMetrics: Sendable {
 
     /// One finished HTTP request, by route template (never the raw path, which holds user ids).
     func request(method: String, route: String, status: Int, duration: Duration) {
-        let dimensions = [("method", method), ("route", route), ("status", String(status))]
-        Counter(label: "hyperalign_http_requests_total", dimensions: dimensions, factory: factory).increment()
-        Metrics.Timer(label: "hyperalign_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .record(duration: duration)
+        counter("hyperalign_http_requests_total", [("method", method), ("route", route), ("status", String(status))])
+            .increment()
+        let key = route
+        let timer = timers.withLock { timers in
+            if let timer = timers[key] { return timer }
+            let timer = Metrics.Timer(label: "hyperalign_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
+            timers[key] = timer
+            return timer
+        }
+        timer.record(duration: duration)
     }
 
     /// An upstream model failure, by the code the client saw (`upstream_timeout`, …).
     func upstreamError(code: String) {
-        Counter(label: "hyperalign_upstream_errors_total", dimensions: [("code", code)], factory: factory).increment()
+        counter("hyperalign_upstream_errors_total", [("code", code)]).increment()
     }
 
     /// Tokens spent upstream, by kind, and whether the request was personalized.
     func tokens(prompt: Int, completion: Int, personalized: Bool) {
         let flag = personalized ? "true" : "false"
-        Counter(label: "hyperalign_tokens_total", dimensions: [("kind", "prompt"), ("personalized", flag)], factory: factory)
-            .increment(by: prompt)
-        Counter(label: "hyperalign_tokens_total", dimensions: [("kind", "completion"), ("personalized", flag)], factory: factory)
-            .increment(by: completion)
+        counter("hyperalign_tokens_total", [("kind", "prompt"), ("personalized", flag)]).increment(by: prompt)
+        counter("hyperalign_tokens_total", [("kind", "completion"), ("personalized", flag)]).increment(by: completion)
     }
 
     /// A chat completion, by whether a profile personalized it.
     func chatCompletion(personalized: Bool, stream: Bool) {
-        Counter(
-            label: "hyperalign_chat_completions_total",
-            dimensions: [("personalized", personalized ? "true" : "false"), ("stream", stream ? "true" : "false")],
-            factory: factory
+        counter(
+            "hyperalign_chat_completions_total",
+            [("personalized", personalized ? "true" : "false"), ("stream", stream ? "true" : "false")]
         ).increment()
     }
 
     /// An inference job reaching a final state.
     func job(status: String) {
-        Counter(label: "hyperalign_inference_jobs_total", dimensions: [("status", status)], factory: factory).increment()
+        counter("hyperalign_inference_jobs_total", [("status", status)]).increment()
+    }
+
+    func counter(_ label: String, _ dimensions: [(String, String)]) -> CoreMetrics.Counter {
+        let key = label + dimensions.map { "|\($0.0)=\($0.1)" }.joined()
+        return counters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = CoreMetrics.Counter(label: label, dimensions: dimensions, factory: factory)
+            counters[key] = counter
+            return counter
+        }
     }
 
     /// The Prometheus text exposition of everything recorded.

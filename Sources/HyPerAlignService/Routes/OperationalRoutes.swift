@@ -14,9 +14,20 @@ struct OperationalRoutes {
     func add(to router: Router<ServiceRequestContext>) {
         router.get("health") { _, _ in try JSONBody.response(Status(status: "ok")) }
         router.get("ready") { _, _ in
-            // One indexed read proves the store answers; a tenant no key can have keeps it cheap.
+            // One indexed read, within 2 s, proves the store answers; a tenant no key can have keeps it cheap.
             do {
-                _ = try await service.store.profile("readiness-probe", tenant: "__readiness__")
+                try await withThrowingTaskGroup(of: Bool.self) { group in
+                    group.addTask {
+                        _ = try await service.store.profile("readiness-probe", tenant: "__readiness__")
+                        return true
+                    }
+                    group.addTask {
+                        try await Task.sleep(for: .seconds(2))
+                        return false
+                    }
+                    defer { group.cancelAll() }
+                    guard try await group.next() == true else { throw CancellationError() }
+                }
                 return try JSONBody.response(Status(status: "ready"))
             } catch {
                 return try JSONBody.response(Status(status: "unavailable", detail: "the profile store does not answer"),
