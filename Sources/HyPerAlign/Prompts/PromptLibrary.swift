@@ -5,7 +5,7 @@ import Foundation
 public struct PromptLibrary: Sendable {
     public static let templateNames = [
         "infer-hypotheses", "repair-json", "generate-zero-shot", "generate-few-shot", "generate-hyperalign",
-        "generate-hyperalign-examples", "judge-authorship", "deliberate", "deliberate-answer", "judge-safety",
+        "generate-hyperalign-examples", "judge-authorship", "deliberate", "deliberate-answer", "judge-safety", "check-hypotheses",
     ]
 
     private var templates: [String: PromptTemplate]

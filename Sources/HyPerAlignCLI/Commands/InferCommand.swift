@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import HyPerAlign
 import LanguageModels
@@ -16,6 +17,10 @@ struct InferCommand: AsyncParsableCommand {
     @Option(help: "A stored profile to infer for (the result is stored).") var user: String?
     @Option(help: "How many hypotheses to ask for.") var count: Int = 8
     @Flag(help: "Print the result as JSON: {hypotheses: [{category, statement, evidence, …}], attributes, …}.") var json = false
+    @Flag(help: "Refine: infer on part of the texts, check every hypothesis (measured and inferred) on the held-out rest, keep, revise or drop it, and report why.")
+    var refine = false
+    @Option(help: "With --refine: texts of other people (files) to compare measured habits with (default: the blog posts of $HYPERALIGN_DATA_DIR or ../shared/data).")
+    var baseline: [String] = []
 
     func validate() throws {
         guard (files.isEmpty) != (user == nil) else {
@@ -31,6 +36,7 @@ struct InferCommand: AsyncParsableCommand {
         var provenance: HypothesisProvenance
         var report: InferenceReport
         var merge: HypothesisMerger.Report?
+        var refinement: RefinementReport?
     }
 
     func run() async throws {
@@ -46,9 +52,18 @@ struct InferCommand: AsyncParsableCommand {
         let prompts = try session.prompts()
         let configuration = try session.inferenceConfiguration(count: count)
         let ticker = global.ticker
-        let (fresh, report) = try await session.withModel { model in
-            try await ticker.run("inferring hypotheses from \(profile.texts.count) texts (\(model.modelID))") {
-                try await HypothesisInferencer(model: model, prompts: prompts, configuration: configuration).infer(profile)
+        let baselineTexts = refine ? try loadBaseline() : []
+        let (fresh, report, refinement) = try await session.withModel { model in
+            if refine {
+                return try await ticker.run("inferring on part of \(profile.texts.count) texts and checking on the rest (\(model.modelID))") {
+                    let refiner = HypothesisRefiner(model: model, prompts: prompts, inference: configuration, baselineTexts: baselineTexts)
+                    let (set, refinement) = try await EvalFailure.mapping { try await refiner.refine(profile) }
+                    return (set, InferenceReport(textsUsed: refinement.inferenceTexts, textsGiven: profile.texts.count), Optional(refinement))
+                }
+            }
+            return try await ticker.run("inferring hypotheses from \(profile.texts.count) texts (\(model.modelID))") {
+                let (set, report) = try await HypothesisInferencer(model: model, prompts: prompts, configuration: configuration).infer(profile)
+                return (set, report, RefinementReport?.none)
             }
         }
         var result = fresh
@@ -62,11 +77,27 @@ struct InferCommand: AsyncParsableCommand {
         if json {
             return try Console.json(Output(
                 user: profile.id, hypotheses: result.hypotheses, attributes: result.attributes,
-                provenance: result.provenance, report: report, merge: mergeReport))
+                provenance: result.provenance, report: report, merge: mergeReport, refinement: refinement))
         }
-        HypothesisPrinter.printSet(result, report: report)
+        HypothesisPrinter.printSet(result, report: refinement == nil ? report : nil)
+        if let refinement { RefinementPrinter.print(refinement) }
         if let mergeReport, mergeReport.keptUserHypotheses > 0 || mergeReport.suppressed > 0 {
             Console.out("KEPT    \(mergeReport.keptUserHypotheses) hypotheses you edited or added; \(mergeReport.suppressed) you removed were not re-added")
         }
+    }
+
+    /// Texts of other people for the measured habits' baseline.
+    private func loadBaseline() throws -> [String] {
+        if !baseline.isEmpty {
+            return try ProfileTextLoader().load(baseline.map { URL(fileURLWithPath: $0) }).map(\.text)
+        }
+        let roots = [ProcessInfo.processInfo.environment["HYPERALIGN_DATA_DIR"], "../shared/data"].compactMap { $0 }
+        for root in roots {
+            let posts = URL(fileURLWithPath: root).appendingPathComponent("blog_authorship/posts.jsonl")
+            if FileManager.default.fileExists(atPath: posts.path) {
+                return Array(try ProfileTextLoader().load([posts]).map(\.text).prefix(400))
+            }
+        }
+        throw CLIFailure("--refine needs texts of other people to compare with: give --baseline FILE… (or set $HYPERALIGN_DATA_DIR)", exitCode: .usage)
     }
 }
