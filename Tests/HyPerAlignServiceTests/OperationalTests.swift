@@ -52,4 +52,22 @@ struct OperationalTests {
             #expect(reply.json?["openapi"] as? String == "3.1.0")
         }
     }
+
+    /// One structured line per request, with the tenant and route template but never the key or the body.
+    @Test func logsAreStructuredAndNeverContainKeys() async throws {
+        let logs = CapturedLogs()
+        try await ServiceHarness.run(model: ScriptedChatModel(steps: [], fallback: .reply("hi")), logger: logs.logger()) { harness in
+            try await harness.createUser("ann", texts: ["A private sentence."])
+            _ = try await harness.call(.get, "/v1/users/ann", key: harness.keyA)
+            _ = try await harness.call(.get, "/v1/users", key: "hyp_wrong-key-value")
+            let lines = logs.all.filter { $0.contains(" request ") }
+            #expect(lines.count >= 3)
+            #expect(lines.contains { $0.contains("route=/v1/users/{id}") && $0.contains("status=200") && $0.contains("method=GET") })
+            #expect(lines.contains { $0.contains("status=401") && $0.contains("error_code=invalid_api_key") })
+            let everything = logs.all.joined(separator: "\n")
+            #expect(!everything.contains(harness.keyA))
+            #expect(!everything.contains("hyp_wrong-key-value"))
+            #expect(!everything.contains("A private sentence."))
+        }
+    }
 }

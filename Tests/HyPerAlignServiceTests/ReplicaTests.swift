@@ -55,14 +55,15 @@ struct ReplicaTests {
             #expect(set.count == 2 * perReplica)
             #expect(Set(set).count == 2 * perReplica)
 
-            // SIGKILL one replica while both write; every write that landed is whole, none half-done.
+            // SIGKILL one replica while both write; every write that landed is whole, none half-done. (A request
+            // still waiting for a connection to the dead replica gives up after 3 s.)
             let writes = Task {
                 try await withThrowingTaskGroup(of: Int.self) { group in
                     for index in 0..<40 {
                         let port = index.isMultiple(of: 2) ? first.port : second.port
                         group.addTask {
                             (try? await http.send(.PATCH, port: port, "/v1/users/ann/hypotheses",
-                                                  #"{"edits": [{"op": "add", "category": "style", "statement": "Late \#(index)."}]}"#)) ?? -1
+                                                  #"{"edits": [{"op": "add", "category": "style", "statement": "Late \#(index)."}]}"#, timeout: .seconds(3))) ?? -1
                         }
                     }
                     return try await group.reduce(into: [Int]()) { $0.append($1) }
@@ -90,7 +91,9 @@ struct ReplicaClient: Sendable {
     let client: HTTPClient
     let key: String
 
-    func send(_ method: HTTPMethod, port: Int, _ path: String, _ body: String? = nil) async throws -> Int {
+    func send(_ method: HTTPMethod, port: Int, _ path: String, _ body: String? = nil, timeout: TimeAmount = .seconds(30))
+        async throws -> Int
+    {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
@@ -98,7 +101,7 @@ struct ReplicaClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await client.execute(request, timeout: .seconds(30))
+        let response = try await client.execute(request, timeout: timeout)
         _ = try await response.body.collect(upTo: 1 << 20)
         return Int(response.status.code)
     }

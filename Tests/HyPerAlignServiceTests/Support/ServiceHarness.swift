@@ -21,15 +21,18 @@ struct ServiceHarness: Sendable {
 
     static func run(
         model: some ChatModel, store: any ServiceStore = InMemoryProfileStore(),
-        configuration: ServiceConfiguration = ServiceConfiguration(port: 0),
+        configuration: ServiceConfiguration = ServiceConfiguration(port: 0), logger: Logger? = nil,
         _ body: @Sendable (ServiceHarness) async throws -> Void
     ) async throws {
         let keyA = APIKey.generate()
         let keyB = APIKey.generate()
         try await store.saveAPIKey(APIKeyRecord(key: keyA, tenant: "acme"))
         try await store.saveAPIKey(APIKeyRecord(key: keyB, tenant: "globex"))
-        var logger = Logger(label: "service-test")
-        logger.logLevel = .error
+        let logger = logger ?? {
+            var logger = Logger(label: "service-test")
+            logger.logLevel = .error
+            return logger
+        }()
         let service = HyPerAlignService(configuration: configuration, store: store, model: AnyChatModel(model), logger: logger)
         try await service.makeApplication().test(.live) { client in
             try await body(ServiceHarness(client: client, store: store, service: service, keyA: keyA.secret, keyB: keyB.secret))
