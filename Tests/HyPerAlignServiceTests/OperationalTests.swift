@@ -62,7 +62,7 @@ struct OperationalTests {
             _ = try await harness.call(.get, "/v1/users", key: "hyp_wrong-key-value")
             let lines = logs.all.filter { $0.contains(" request ") }
             #expect(lines.count >= 3)
-            #expect(lines.contains { $0.contains("route=/v1/users/{id}") && $0.contains("status=200") && $0.contains("method=GET") })
+            #expect(lines.contains { $0.contains("route=/v1/users/{id}") && $0.contains("status=200") && $0.contains("tenant=acme") })
             #expect(lines.contains { $0.contains("status=401") && $0.contains("error_code=invalid_api_key") })
             let everything = logs.all.joined(separator: "\n")
             #expect(!everything.contains(harness.keyA))

@@ -1,5 +1,6 @@
 import Hummingbird
 import ProfileStorage
+import Synchronization
 
 /// The per-request state the service's routes share: who is calling, once the API key is checked.
 public struct ServiceRequestContext: RequestContext {
@@ -8,6 +9,9 @@ public struct ServiceRequestContext: RequestContext {
     public var tenant: TenantID?
     /// The caller's key hash, the identity the rate limiter counts by (never the key itself).
     public var keyHash: String?
+    /// What inner middleware learned, readable by the outer ones (contexts are copied on the way in, this
+    /// box is shared): the tenant for the request's log line.
+    let facts = RequestFacts()
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
@@ -18,4 +22,9 @@ public struct ServiceRequestContext: RequestContext {
         guard let tenant else { throw ServiceError.unauthorized("no API key") }
         return tenant
     }
+}
+
+/// Request facts shared across context copies.
+final class RequestFacts: Sendable {
+    let tenant = Mutex<TenantID?>(nil)
 }

@@ -34,6 +34,7 @@ struct APIKeyMiddleware: RouterMiddleware {
         context.tenant = tenant
         context.keyHash = hash
         context.logger[metadataKey: "tenant"] = "\(tenant)"
+        context.facts.tenant.withLock { $0 = tenant }
         return try await next(request, context)
     }
 

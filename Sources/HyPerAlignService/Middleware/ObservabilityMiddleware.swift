@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Synchronization
 
 /// The outermost middleware: turns every error into the OpenAI error shape, counts and times each request
 /// by route template, and logs one structured line per request (method, route, status, duration, tenant —
@@ -36,6 +37,7 @@ struct ObservabilityMiddleware: RouterMiddleware {
             "duration_ms": "\(Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)",
         ]
         if let failure { metadata["error_code"] = "\(failure.code)" }
+        if let tenant = context.facts.tenant.withLock({ $0 }) { metadata["tenant"] = "\(tenant)" }
         context.logger.log(level: response.status.code >= 500 ? .warning : .info, "request", metadata: metadata)
         return response
     }
