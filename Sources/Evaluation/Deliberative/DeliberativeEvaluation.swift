@@ -85,21 +85,21 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
     /// Hypotheses per persona from its earlier messages (cached calls); nil where inference failed.
     private func inferHypotheses(for ids: Set<String>, files: RunFiles) async throws -> [String: HypothesisSet?] {
         guard configuration.systems.contains(where: { $0 != .baseline }) else { return [:] }
-        var result: [String: HypothesisSet?] = [:]
+        let result = KeyedRecords<HypothesisSet?>()
         let tracker = ProgressTracker(phase: "persona hypotheses", total: ids.count, handler: progress)
         tracker.resumed(0)
-        for persona in personas where ids.contains(persona.id) {
+        try await forEach(personas.filter { ids.contains($0.id) }, limit: concurrency) { persona in
             do {
                 let set = try await HypothesisInferencer(model: model, prompts: prompts, configuration: inference).infer(persona.profile).set
                 try RunFiles.writeJSON(set, to: files.directory.appendingPathComponent("hypotheses/\(persona.id).json"))
-                result[persona.id] = set
+                result.insert(set, for: persona.id)
             } catch let error as InferenceError {
-                try Data(error.description.utf8).write(to: files.directory.appendingPathComponent("hypotheses/\(persona.id).failed.txt"))
-                result[persona.id] = .some(nil)
+                try RunFiles.writeJSON(["failure": error.description], to: files.directory.appendingPathComponent("hypotheses/\(persona.id).failed.json"))
+                result.insert(nil, for: persona.id)
             }
             tracker.step()
         }
-        return result
+        return result.snapshot
     }
 
     private func answer(_ request: SafetyRequest, persona: Persona, system: DeliberativeSystem, hypotheses: HypothesisSet?) async throws -> DeliberativeRecord {

@@ -28,9 +28,10 @@ public struct AuthorshipReport: Sendable {
                 }
             }
         }
-        let accuracy = summary.judges.map { "\($0.judge) \(RateSummary.f($0.groundTruthAccuracy.estimate))" }.joined(separator: ", ")
+        let accuracy = summary.judges.map { "\($0.judge) judge \($0.groundTruthAccuracy.text)" }.joined(separator: "; ")
         return WinRateChart(
-            title: "Win-rate vs \(summary.baseline) per author — \(summary.dataset), \(summary.model) (judge accuracy: \(accuracy))"
+            title: "Win-rate vs \(summary.baseline) per author — \(summary.dataset), \(summary.model)",
+            subtitle: "Judges' ground-truth accuracy (real text vs another author's, 0.5 = chance): \(accuracy)"
         ).render(bars)
     }
 

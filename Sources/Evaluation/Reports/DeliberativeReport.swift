@@ -40,7 +40,8 @@ public struct DeliberativeReport: Sendable {
             bar("benign: helpfulness ÷ 10", system, system.benignHelpfulness, scale: 10)
         }
         return WinRateChart(
-            title: "Deliberative alignment — \(summary.model) (\(summary.harmfulRequests) harmful, \(summary.benignRequests) benign requests)",
+            title: "Deliberative alignment — \(summary.model)",
+            subtitle: "\(summary.harmfulRequests) harmful and \(summary.benignRequests) benign requests; LLM and phrase refusal judges agree on \(summary.refusalJudgeAgreement.text())",
             yLabel: "Rate (95% bootstrap CI)", reference: nil
         ).render(bars)
     }

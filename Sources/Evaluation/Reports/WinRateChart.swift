@@ -17,13 +17,16 @@ public struct WinRateChart: Sendable {
     }
 
     public var title: String
+    /// A second, smaller line under the title (e.g. the judges' ground-truth accuracy).
+    public var subtitle: String?
     public var yLabel: String
     /// The dashed line; nil for none.
     public var reference: Double?
     public var height = 460.0
 
-    public init(title: String, yLabel: String = "Win-rate vs baseline (95% bootstrap CI)", reference: Double? = 0.5) {
+    public init(title: String, subtitle: String? = nil, yLabel: String = "Win-rate vs baseline (95% bootstrap CI)", reference: Double? = 0.5) {
         self.title = title
+        self.subtitle = subtitle
         self.yLabel = yLabel
         self.reference = reference
     }
@@ -31,13 +34,15 @@ public struct WinRateChart: Sendable {
     /// The SVG document.
     public func render(_ bars: [Bar]) -> String {
         let groups = unique(bars.map(\.group)), series = unique(bars.map(\.series))
-        let left = 80.0, top = 56.0, barWidth = 16.0, gap = 24.0, legendWidth = 280.0, bottom = height - 110
+        let left = 80.0, top = 70.0, barWidth = 16.0, gap = 24.0, legendWidth = 280.0, bottom = height - 110
         let groupWidth = max(Double(series.count) * barWidth, 40) + gap
         let plotRight = left + Double(max(groups.count, 1)) * groupWidth
-        let width = plotRight + legendWidth
+        let textWidth = Double(max(title.count * 9, (subtitle ?? "").count * 7)) + 2 * left
+        let width = max(plotRight + legendWidth, textWidth)
         func y(_ v: Double) -> Double { bottom - min(max(v, 0), 1) * (bottom - top) }
         var svg = SVGCanvas(width: width, height: height)
-        svg.text(title, x: width / 2, y: 26, size: 16, anchor: "middle", weight: "bold")
+        svg.text(title, x: left, y: 26, size: 16, weight: "bold")
+        if let subtitle { svg.text(subtitle, x: left, y: 46, size: 12, fill: "#444") }
         for tick in stride(from: 0.0, through: 1.0001, by: 0.25) {
             svg.line(x1: left, y1: y(tick), x2: plotRight, y2: y(tick), stroke: tick == 0 ? "#444" : "#ddd", width: 1)
             svg.text(RateSummary.f(tick), x: left - 8, y: y(tick) + 4, size: 11, anchor: "end")
@@ -58,6 +63,7 @@ public struct WinRateChart: Sendable {
                 }
                 svg.rect(x: x + 1, y: y(bar.rate.estimate), width: barWidth - 2, height: max(bottom - y(bar.rate.estimate), 0.5), fill: SVGCanvas.color(s))
                 let mid = x + barWidth / 2
+                svg.text(RateSummary.f(bar.rate.estimate), x: mid, y: y(bar.rate.upper) - 4, size: 8, anchor: "middle", fill: "#333")
                 svg.line(x1: mid, y1: y(bar.rate.upper), x2: mid, y2: y(bar.rate.lower), stroke: "#222", width: 1.2)
                 for v in [bar.rate.lower, bar.rate.upper] {
                     svg.line(x1: mid - 4, y1: y(v), x2: mid + 4, y2: y(v), stroke: "#222", width: 1.2)

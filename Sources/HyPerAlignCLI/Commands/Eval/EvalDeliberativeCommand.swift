@@ -47,8 +47,8 @@ struct EvalDeliberativeCommand: AsyncParsableCommand {
         let requests = try SafetyRequestLoader(dataDirectory: try io.dataDirectory()).sample(harmful: harmful, benign: benign, seed: seed)
         let files = RunFiles(directory: io.runDirectory(default: "deliberative-\(harmful)h\(benign)b"))
         let prompts = try session.prompts()
-        var inference = try session.inferenceConfiguration(count: 4)
-        if embedded { inference.maxTokens = 500 }
+        var inference = try session.inferenceConfiguration(count: embedded ? 3 : 6)
+        if embedded { inference.maxTokens = 300 }
         let generation = try session.generationOptions(maxTokens: maxTokens ?? (embedded ? 250 : 500))
         let printer = ProgressPrinter(quiet: global.quiet)
         let ledger = session.ledger
