@@ -30,11 +30,22 @@ public struct MarkdownReportWriter: Sendable {
             lines += ["", "## Capability profiles", "",
                       "| Model | Measure error sd (cm) | Enumerated | Scoring error sd | Pick accuracy | Build success |",
                       "|---|---:|---:|---:|---:|---:|"]
+            var assumed = false
             for (model, p) in profiles.sorted(by: { $0.key < $1.key }) {
-                let sd = Self.rootMeanSquare(p.measurements.map(\.error))
-                let enumerated = p.enumerations.isEmpty ? 1 : p.enumerations.reduce(0) { $0 + $1.value } / Double(p.enumerations.count)
-                let built = p.builds.isEmpty ? 1 : p.builds.reduce(0) { $0 + $1.value } / Double(p.builds.count)
-                lines.append("| \(cell(model)) | \(f(sd)) | \(f(enumerated)) | \(f(Self.rootMeanSquare(p.scoringErrors))) | \(f(p.pickAccuracy)) | \(f(built)) |")
+                // A capability without samples is assumed perfect by the prediction; say so instead of printing 0 or 1.
+                func measured(_ count: Int, _ value: @autoclosure () -> Double) -> String {
+                    if count == 0 { assumed = true; return "no data*" }
+                    return "\(f(value())) (n=\(count))"
+                }
+                let sd = measured(p.measurements.count, Self.rootMeanSquare(p.measurements.map(\.error)))
+                let enumerated = measured(p.enumerations.count, p.enumerations.reduce(0) { $0 + $1.value } / Double(p.enumerations.count))
+                let scoring = measured(p.scoringErrors.count, Self.rootMeanSquare(p.scoringErrors))
+                let picking = measured(p.picks.count, p.pickAccuracy)
+                let built = measured(p.builds.count, p.builds.reduce(0) { $0 + $1.value } / Double(p.builds.count))
+                lines.append("| \(cell(model)) | \(sd) | \(enumerated) | \(scoring) | \(picking) | \(built) |")
+            }
+            if assumed {
+                lines += ["", "\\* no capability-subtask episodes: assumed perfect, so *predicted* is an upper bound and goal-directedness a lower bound."]
             }
         }
         return lines.joined(separator: "\n") + "\n"
