@@ -43,7 +43,9 @@ struct PromptEconomyBenchmark {
         for (author, texts) in try loadAuthors() {
             progress("inferring hypotheses for \(author) (\(texts.count) texts)")
             let profile = UserProfile(id: author, texts: texts)
-            let (set, _) = try await HypothesisInferencer(model: model).infer(profile)
+            // The embedded model needs its grammar constraints; the token count does not depend on them.
+            let configuration = InferenceConfiguration(hypothesisCount: 8, maxTokens: 1200, smallModelConstraints: true)
+            let (set, _) = try await HypothesisInferencer(model: model, configuration: configuration).infer(profile)
             let request = "Write an article that starts with the following: The company said on Monday"
             let hyper = try assembler.messages(request: request, profile: profile, hypotheses: set, variant: .hyperalign)
             let few = try assembler.messages(request: request, profile: profile, hypotheses: set, variant: .fewShot)
