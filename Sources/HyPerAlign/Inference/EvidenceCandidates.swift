@@ -1,12 +1,13 @@
 import Foundation
 
-/// Short verbatim passages of a person's texts (sentences, long ones split into clauses), offered to the
+/// Short verbatim passages of a person's texts (sentences, long ones split into clauses; at most `limit`,
+/// since grammar-constrained sampling slows with every alternative), offered to the
 /// model as the only strings an evidence quote may be.
 ///
 /// With a grammar-constrained backend this makes every quote verbatim by construction — the difference
 /// between a 135M-parameter model whose evidence is invented and one whose evidence checks out.
 public enum EvidenceCandidates {
-    public static func passages(from texts: [String], limit: Int = 160) -> [String] {
+    public static func passages(from texts: [String], limit: Int = 60) -> [String] {
         var perText: [[String]] = []
         for text in texts {
             var passages: [String] = []
