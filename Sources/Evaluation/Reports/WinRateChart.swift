@@ -34,10 +34,11 @@ public struct WinRateChart: Sendable {
     /// The SVG document.
     public func render(_ bars: [Bar]) -> String {
         let groups = unique(bars.map(\.group)), series = unique(bars.map(\.series))
-        let left = 80.0, top = 70.0, barWidth = 16.0, gap = 24.0, legendWidth = 280.0, bottom = height - 110
+        // Rotated group labels reach left of their group: leave room for the longest.
+        let left = max(80.0, Double(groups.map(\.count).max() ?? 0) * 4.8), top = 70.0, barWidth = 16.0, gap = 24.0, legendWidth = 280.0, bottom = height - 110
         let groupWidth = max(Double(series.count) * barWidth, 40) + gap
         let plotRight = left + Double(max(groups.count, 1)) * groupWidth
-        let textWidth = Double(max(title.count * 9, (subtitle ?? "").count * 7)) + 2 * left
+        let textWidth = Double(max(title.count * 9, (subtitle ?? "").count * 7)) + left + 40
         let width = max(plotRight + legendWidth, textWidth)
         func y(_ v: Double) -> Double { bottom - min(max(v, 0), 1) * (bottom - top) }
         var svg = SVGCanvas(width: width, height: height)
