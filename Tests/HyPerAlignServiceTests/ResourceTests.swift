@@ -59,7 +59,7 @@ struct ResourceTests {
     }
 
     @Test func rateLimitPerKey() async throws {
-        let configuration = ServiceConfiguration(port: 0, rateLimit: .init(requestsPerSecond: 0.5, burst: 3))
+        let configuration = ServiceConfiguration(port: 0, rateLimit: .init(requestsPerSecond: 0.01, burst: 3))
         try await ServiceHarness.run(model: ScriptedChatModel(replies: []), configuration: configuration) { harness in
             for _ in 0..<3 { #expect(try await harness.call(.get, "/v1/users", key: harness.keyA).status == 200) }
             let limited = try await harness.call(.get, "/v1/users", key: harness.keyA)

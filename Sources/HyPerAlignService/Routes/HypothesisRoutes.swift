@@ -60,7 +60,11 @@ struct HypothesisRoutes {
     /// Applies `edits` atomically. Pinned to a revision, a concurrent change is a 409; unpinned, the edits
     /// are re-applied to the newest set until they land, so concurrent editors never lose each other's work.
     func edit(_ id: String, tenant: TenantID, edits: [HypothesisEdit], pinnedRevision: Int?) async throws -> HypothesisSet {
-        for _ in 0..<20 {
+        for attempt in 0..<40 {
+            if attempt > 0 {
+                // Jittered backoff: concurrent editors of one user (possibly on other replicas) stop colliding.
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(10 * min(attempt, 10)))))
+            }
             guard let current = try await service.store.hypothesisSet(for: id, tenant: tenant) else {
                 _ = try await service.profile(id, tenant: tenant)
                 throw ServiceError.notFound("user '\(id)' has no hypotheses to edit", code: "hypotheses_not_found")
