@@ -16,11 +16,12 @@ public final class ChildProcessRegistry: Sendable {
 
     private init() {}
 
-    func register(_ process: Process) {
+    /// Tracks a child started elsewhere (e.g. a benchmark's second server) so signals stop it too.
+    public func register(_ process: Process) {
         processes.withLock { $0[ObjectIdentifier(process)] = process }
     }
 
-    func unregister(_ process: Process) {
+    public func unregister(_ process: Process) {
         _ = processes.withLock { $0.removeValue(forKey: ObjectIdentifier(process)) }
     }
 

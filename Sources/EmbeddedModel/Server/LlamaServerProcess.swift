@@ -97,10 +97,11 @@ public final class LlamaServerProcess: Sendable {
             }
             var request = HTTPClientRequest(url: baseURL + "/health")
             request.method = .GET
-            if let response = try? await client.execute(request, timeout: .seconds(2)),
-                response.status.code == 200
-            {
-                return
+            if let response = try? await client.execute(request, timeout: .seconds(2)) {
+                // Always drain the body: an unread one keeps its pooled connection busy, and enough of them
+                // (a slow model load answers 503 many times) exhaust the pool.
+                _ = try? await response.body.collect(upTo: 1 << 16)
+                if response.status.code == 200 { return }
             }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -85,12 +85,14 @@ struct ByHandServer {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        ChildProcessRegistry.shared.register(process)
         let server = ByHandServer(process: process, baseURL: "http://127.0.0.1:\(port)")
         for _ in 0..<600 {
             var health = HTTPClientRequest(url: server.baseURL + "/health")
             health.method = .GET
-            if let response = try? await LanguageModelHTTPClient.shared.execute(health, timeout: .seconds(2)), response.status.code == 200 {
-                return server
+            if let response = try? await LanguageModelHTTPClient.shared.execute(health, timeout: .seconds(2)) {
+                _ = try? await response.body.collect(upTo: 1 << 16)  // an unread body pins its pooled connection
+                if response.status.code == 200 { return server }
             }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -115,5 +117,6 @@ struct ByHandServer {
     func stop() {
         process.terminate()
         process.waitUntilExit()
+        ChildProcessRegistry.shared.unregister(process)
     }
 }
