@@ -12,10 +12,11 @@ struct BenchCommand: AsyncParsableCommand {
             overhead   — requests/s through the ChatModel protocol vs plain async-http-client (goal ≥ 0.95)
             economy    — prompt tokens of hyperalign vs few-shot on CCAT50 authors with 7 texts (goal ≤ 0.3)
             throughput — embedded tokens/s, 1 and 4 concurrent, managed server vs llama-server by hand (≈ 1)
+            stylometry — MB/s featurized on one core over CCAT50 (goal ≥ 5; build with -c release)
             """)
 
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case overhead, economy, throughput
+        case overhead, economy, throughput, stylometry
     }
 
     @Option(name: .customLong("only"), help: "Run only these parts (repeatable): overhead, economy, throughput.")
@@ -36,6 +37,7 @@ struct BenchCommand: AsyncParsableCommand {
         var economyMeanRatio: Double?
         var throughput: [EmbeddedThroughputBenchmark.Row]?
         var throughputServerArguments: [String]?
+        var stylometry: StylometryThroughputBenchmark.Result?
     }
 
     func run() async throws {
@@ -71,6 +73,12 @@ struct BenchCommand: AsyncParsableCommand {
                 note(String(format: "  %d concurrent: managed %.1f tok/s vs by hand %.1f tok/s → ratio %.3f",
                             row.concurrency, row.managedTokensPerSecond, row.byHandTokensPerSecond, row.ratio))
             }
+        }
+        if parts.contains(.stylometry) {
+            let directory = URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["HYPERALIGN_DATA"] ?? "../shared/data")
+            let result = try StylometryThroughputBenchmark(dataDirectory: directory).run()
+            report.stylometry = result
+            note(String(format: "stylometry: %.1f MB (%d texts) featurized at %.2f MB/s on one core", result.megabytes, result.texts, result.megabytesPerSecond))
         }
         if json { try Console.json(report) }
     }
