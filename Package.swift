@@ -115,6 +115,8 @@ let package = Package(
             name: "HyPerAlignService",
             dependencies: [
                 "HyPerAlign", "LanguageModels", "ProfileStorage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

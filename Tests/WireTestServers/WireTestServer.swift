@@ -30,6 +30,9 @@ public final class WireTestServer: Sendable {
         case events([String], pause: Duration = .milliseconds(5), status: Int = 200)
         /// Waits before answering, to trigger client timeouts.
         case delayed(Duration, then: Reply)
+        /// A `text/event-stream`: `first`, then (after `gate` returns) `rest` — a stream paused mid-way
+        /// for exactly as long as a test needs, without sleeping.
+        case gated(first: [String], gate: @Sendable () async -> Void, rest: [String])
 
         public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Reply {
             .body(status: status, text, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a })
@@ -122,6 +125,17 @@ public final class WireTestServer: Sendable {
                         break
                     }
                 }
+                try await writer.finish(nil)
+            })
+        case .gated(let first, let gate, let rest):
+            var fields = HTTPFields()
+            fields[.contentType] = "text/event-stream"
+            return Response(status: .ok, headers: fields, body: ResponseBody { writer in
+                do {
+                    for piece in first { try await writer.write(ByteBuffer(string: piece)) }
+                    await gate()
+                    for piece in rest { try await writer.write(ByteBuffer(string: piece)) }
+                } catch {}
                 try await writer.finish(nil)
             })
         case .delayed(let delay, let then):

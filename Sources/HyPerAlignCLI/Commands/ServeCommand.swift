@@ -4,6 +4,7 @@ import HyPerAlign
 import HyPerAlignService
 import LanguageModels
 import Logging
+import ProfileStorage
 
 /// `hyperalign serve`: the HTTP service over a SQLite or PostgreSQL store and the chosen model provider.
 struct ServeCommand: AsyncParsableCommand {
@@ -13,7 +14,10 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             --store takes sqlite:PATH (the default store file) or postgres://user[:password]@host:port/database. \
             Create keys with `hyperalign keys create --tenant NAME` against the same store. SIGTERM or SIGINT \
-            shuts down gracefully. The OpenAPI document is at /openapi.json, metrics at /metrics.
+            shuts down gracefully. The OpenAPI document is at /openapi.json, metrics at /metrics. With an \
+            OpenAI-compatible provider (openai, embedded) /v1/chat/completions is a pass-through proxy that only \
+            adds the hypotheses of the user named by X-HyPerAlign-User (or by the `user` field, for tenants given \
+            to --user-field-tenant).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,11 +29,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-texts"), help: "Most texts per user.") var maxTexts = 500
     @Option(name: .customLong("log-format"), help: "text or json (one JSON object per line).") var logFormat = "text"
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(name: .customLong("model-map"), help: "CLIENT=UPSTREAM: send this upstream model when a client asks for CLIENT (repeatable; other names pass as sent).")
+    var modelMap: [String] = []
+    @Option(name: .customLong("user-field-tenant"), help: "A tenant whose requests' OpenAI `user` field names the HyPerAlign user (repeatable; * for all). Otherwise only X-HyPerAlign-User does.")
+    var userFieldTenants: [String] = []
+    @Option(name: .customLong("max-upstream-requests"), help: "Most proxied chat requests in flight upstream at once (streams count until they end).")
+    var maxUpstreamRequests = 1024
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+        guard modelMap.allSatisfy({ $0.split(separator: "=").count == 2 }) else {
+            throw ValidationError("--model-map takes CLIENT=UPSTREAM")
+        }
+        guard maxUpstreamRequests >= 1 else { throw ValidationError("--max-upstream-requests must be at least 1") }
         guard rateLimit >= 0, burst >= 1, maxBodyBytes >= 1024, maxTexts >= 1 else {
             throw ValidationError("--rate-limit ≥ 0, --burst ≥ 1, --max-body-bytes ≥ 1024, --max-texts ≥ 1")
         }
@@ -54,20 +68,41 @@ struct ServeCommand: AsyncParsableCommand {
             rateLimit: rateLimit == 0 ? .unlimited : .init(requestsPerSecond: rateLimit, burst: burst),
             inference: try session.inferenceConfiguration(), generation: try session.generationOptions())
         configuration.maxConcurrentJobs = embedded ? 1 : 2
-        let finalConfiguration = configuration
+        configuration.personalization = PersonalizationConfiguration(
+            userFieldTenants: Set(userFieldTenants.filter { $0 != "*" }.map { TenantID($0) }),
+            userFieldForAllTenants: userFieldTenants.contains("*"))
+        let mapping = Dictionary(modelMap.map { entry in
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            return (parts[0], parts[1])
+        }, uniquingKeysWith: { _, last in last })
         let prompts = try session.prompts()
+        let maxUpstreamRequests = self.maxUpstreamRequests
+        let baseConfiguration = configuration
         try await session.withModel { model in
+            var proxied = baseConfiguration
+            // An OpenAI-compatible upstream (a hosted API, or the embedded llama.cpp server) is proxied.
+            if let upstream = Self.openAICompatible(model) {
+                proxied.proxy = ChatProxyConfiguration(
+                    upstream: upstream, modelMap: mapping, maxConcurrentRequests: maxUpstreamRequests)
+            }
+            let finalConfiguration = proxied
             try await location.withStore(logger: logger) { store in
                 let service = HyPerAlignService(
                     configuration: finalConfiguration, store: store, model: model, prompts: prompts, logger: logger)
                 try await service.run { port in
                     logger.notice("serving", metadata: [
                         "address": "http://\(finalConfiguration.host):\(port)", "store": "\(location.description)",
-                        "model": "\(model.modelID)",
+                        "model": "\(model.modelID)", "proxy": "\(finalConfiguration.proxy != nil)",
                     ])
                     Console.out("hyperalign serving on http://\(finalConfiguration.host):\(port)")
                 }
             }
         }
+    }
+
+    /// The OpenAI-compatible endpoint behind the session's model, if that is what it is.
+    static func openAICompatible(_ model: AnyChatModel) -> OpenAICompatibleConfiguration? {
+        if let metered = model.base as? MeteredChatModel<OpenAICompatibleModel> { return metered.base.configuration }
+        return (model.base as? OpenAICompatibleModel)?.configuration
     }
 }

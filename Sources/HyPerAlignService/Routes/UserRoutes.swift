@@ -18,6 +18,7 @@ struct UserRoutes {
         }
         group.delete("users/{id}") { _, context in
             let id = try userID(context)
+            defer { service.personalizer.invalidate(user: id, tenant: (try? context.requireTenant()) ?? "") }
             guard try await service.store.deleteProfile(id, tenant: try context.requireTenant()) else {
                 throw ServiceError.notFound("no user '\(id)'", code: "user_not_found")
             }
@@ -46,6 +47,7 @@ struct UserRoutes {
         let existed = try await service.store.profile(id, tenant: tenant) != nil
         let saved = try await service.store.saveProfile(
             UserProfile(id: id, texts: texts, attributes: body.attributes ?? [:]), tenant: tenant)
+        service.personalizer.invalidate(user: id, tenant: tenant)  // its attributes are part of the rendering
         return try JSONBody.response(saved, status: existed ? .ok : .created)
     }
 

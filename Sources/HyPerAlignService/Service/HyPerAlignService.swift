@@ -22,6 +22,9 @@ public struct HyPerAlignService: Sendable {
     public let logger: Logger
     let jobs: InferenceJobQueue
     let assembler: PromptAssembler
+    /// The forwarder of `/v1/chat/completions`, when ``ServiceConfiguration/proxy`` names an upstream.
+    let proxy: ChatProxy?
+    let personalizer: Personalizer
     let startedAt = Int(Date().timeIntervalSince1970)
 
     public init(
@@ -35,8 +38,13 @@ public struct HyPerAlignService: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.assembler = PromptAssembler(prompts: prompts)
+        self.proxy = configuration.proxy.map { ChatProxy(configuration: $0, metrics: metrics, logger: logger) }
+        self.personalizer = Personalizer(store: store, configuration: configuration.personalization)
         self.jobs = InferenceJobQueue(store: store, model: model, configuration: configuration, metrics: metrics, logger: logger)
     }
+
+    /// Proxied chat requests holding an upstream permit and waiting for one; nil when not proxying.
+    public var proxyUsage: (inUse: Int, waiting: Int)? { proxy?.permits.usage }
 
     /// Every route: operational ones open, `/v1/…` behind API keys and the per-key rate limit.
     public func makeRouter() -> Router<ServiceRequestContext> {

@@ -18,10 +18,16 @@ public struct ServiceConfiguration: Sendable {
     public var inference: InferenceConfiguration
     /// How the personalized-generation resource samples.
     public var generation: GenerationOptions
-    /// The most inference jobs run at once (each holds an upstream slot for a long time).
+    /// The most inference jobs run at once (each holds an upstream slot for a long time). Jobs have this
+    /// limit of their own; proxied chat traffic is limited by ``ChatProxyConfiguration/maxConcurrentRequests``.
     public var maxConcurrentJobs: Int
     /// How long a finished job's status stays readable.
     public var finishedJobRetention: Duration
+    /// The OpenAI-compatible upstream `/v1/chat/completions` proxies to; nil translates requests for
+    /// the service's model instead (a provider that does not speak OpenAI's wire format).
+    public var proxy: ChatProxyConfiguration?
+    /// Which user a chat request personalizes for, and how much is sent.
+    public var personalization: PersonalizationConfiguration
 
     public struct RateLimit: Sendable, Hashable {
         public var requestsPerSecond: Double
@@ -38,7 +44,8 @@ public struct ServiceConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxTextsPerUser: Int = 500,
         maxTextCharacters: Int = 20_000, rateLimit: RateLimit = .init(requestsPerSecond: 20, burst: 40),
         inference: InferenceConfiguration = .init(), generation: GenerationOptions = .init(),
-        maxConcurrentJobs: Int = 2, finishedJobRetention: Duration = .seconds(3600)
+        maxConcurrentJobs: Int = 2, finishedJobRetention: Duration = .seconds(3600), proxy: ChatProxyConfiguration? = nil,
+        personalization: PersonalizationConfiguration = .init()
     ) {
         self.host = host
         self.port = port
@@ -50,5 +57,7 @@ public struct ServiceConfiguration: Sendable {
         self.generation = generation
         self.maxConcurrentJobs = maxConcurrentJobs
         self.finishedJobRetention = finishedJobRetention
+        self.proxy = proxy
+        self.personalization = personalization
     }
 }

@@ -20,6 +20,16 @@ enum JSONBody {
 
     /// Collects at most `limit` bytes (413 beyond) and decodes them (400 naming the field when invalid).
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
+        let buffer = try await collect(request, limit: limit)
+        do {
+            return try decoder.decode(type, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw ServiceError.translating(error)
+        }
+    }
+
+    /// Collects at most `limit` bytes (413 beyond; 400 when empty).
+    static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw ServiceError.tooLarge("the request body is \(length) bytes; the limit is \(limit)")
         }
@@ -32,11 +42,7 @@ enum JSONBody {
             throw ServiceError.tooLarge("the request body exceeds the limit of \(limit) bytes")
         }
         guard buffer.readableBytes > 0 else { throw ServiceError.badRequest("the request body is empty", code: "invalid_json") }
-        do {
-            return try decoder.decode(type, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw ServiceError.translating(error)
-        }
+        return buffer
     }
 
     /// A JSON response.

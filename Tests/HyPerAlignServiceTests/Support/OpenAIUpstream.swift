@@ -21,9 +21,12 @@ enum OpenAIUpstream {
         return .events(events, pause: .milliseconds(2))
     }
 
-    static func error(_ status: Int, message: String = "upstream trouble") -> WireTestServer.Reply {
-        .json(#"{"error":{"message":\#(quoted(message)),"type":"server_error","code":null}}"#, status: status)
+    static func error(_ status: Int, message: String = "upstream trouble", headers: [String: String] = [:]) -> WireTestServer.Reply {
+        .json(#"{"error":{"message":\#(quoted(message)),"type":"server_error","code":null}}"#, status: status, headers: headers)
     }
+
+    /// The body request `index` reached the upstream with.
+    static func body(_ server: WireTestServer, _ index: Int = 0) -> String { server.requests[index].body }
 
     /// A model talking to `server` without retries and with a short timeout, so faults surface at once.
     static func model(_ server: WireTestServer, timeout: Duration = .seconds(2)) -> OpenAICompatibleModel {

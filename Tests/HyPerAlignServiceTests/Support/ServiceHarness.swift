@@ -33,6 +33,11 @@ struct ServiceHarness: Sendable {
             logger.logLevel = .error
             return logger
         }()
+        // An OpenAI-compatible model is proxied to, as `hyperalign serve` does.
+        var configuration = configuration
+        if configuration.proxy == nil, let upstream = model as? OpenAICompatibleModel {
+            configuration.proxy = ChatProxyConfiguration(upstream: upstream.configuration)
+        }
         let service = HyPerAlignService(configuration: configuration, store: store, model: AnyChatModel(model), logger: logger)
         try await service.makeApplication().test(.live) { client in
             try await body(ServiceHarness(client: client, store: store, service: service, keyA: keyA.secret, keyB: keyB.secret))
