@@ -3,16 +3,19 @@ import LanguageModels
 /// Plays Blocksworld with a chat model: the system prompt as the system message, environment turns as
 /// user messages, the agent's own turns as assistant messages.
 ///
-/// Stateless, so one value plays many episodes at once. `maxMessages` keeps the opening observation and
-/// the most recent turns when a small model's context would otherwise overflow (nil keeps everything).
+/// Stateless, so one value plays many episodes at once. `maxTokens` is nil by default: the released system
+/// prompt invites step-by-step reasoning before the action, so replies are not capped (set it only for small
+/// local models). `maxMessages` keeps the opening observation and the most recent turns when a small model's
+/// context would otherwise overflow (nil keeps everything, as released). `temperature` is nil by default: the
+/// provider's own default, as the released LangChain agent sets none.
 public struct ChatBlocksworldAgent<Model: ChatModel>: BlocksworldAgent {
     public var model: Model
-    public var temperature: Double
-    public var maxTokens: Int
+    public var temperature: Double?
+    public var maxTokens: Int?
     public var maxMessages: Int?
     public var frequencyPenalty: Double?
 
-    public init(model: Model, temperature: Double = 0.3, maxTokens: Int = 96, maxMessages: Int? = nil,
+    public init(model: Model, temperature: Double? = nil, maxTokens: Int? = nil, maxMessages: Int? = nil,
                 frequencyPenalty: Double? = nil) {
         self.model = model
         self.temperature = temperature

@@ -5,17 +5,22 @@ struct ConversationMemory: Sendable {
     /// How many `<towers …>` submissions the environment accepted.
     let acceptedTowerSubmissions: Int
     let world: World
+    /// Whether the falling tower has fallen.
+    let towerFell: Bool
 
     init(_ conversation: BlocksworldConversation) {
         var readings: [Block: [Double]] = [:]
         var towers = 0
+        var fell = false
         for feedback in conversation.feedback {
+            fell = fell || feedback.windBlew
             if let m = feedback.measurement { readings[m.block, default: []].append(m.centimetres) }
             if feedback.accepted, case .towers = feedback.action { towers += 1 }
         }
         self.readings = readings
         self.acceptedTowerSubmissions = towers
         self.world = conversation.currentWorld
+        self.towerFell = fell
     }
 
     func count(_ block: Block) -> Int { readings[block]?.count ?? 0 }

@@ -1,59 +1,75 @@
 import Statistics
 
-/// Simulates the return a model *could* reach on a composite task if it used all its measured capabilities.
+/// Simulates the return a model *could* reach on one played episode if it used all its measured capabilities,
+/// as `monte_carlo` in the released `analysis/expected_return.py`:
 ///
-/// Each sample draws fresh heights, then replays the model's own subtask errors: measuring errors of blocks of
-/// similar height, the fraction of splits it enumerates, its relative scoring errors, its rate of picking the
-/// best option, and its rate of building a configuration exactly (a failed build scores 0).
+/// - information gathering: every block's height is estimated with a measuring error resampled from blocks of
+///   similar height; the two blocks that look highest are stacked; the return is their true height;
+/// - cognitive effort, plan-and-execute, full: a resampled number of splits is listed (a random subset); each is
+///   scored with a resampled scoring error (on measured heights in the full task); the best-looking one is taken;
+///   a resampled pick distance moves to a random split at that distance; in the building tasks a resampled build
+///   distance moves again; the return is the true lower tower of the result. A build that went wrong therefore
+///   gets the score of the split actually built, not the worst score;
+/// - falling tower: the tallest tower the model builds when nothing falls, or the fall height if higher.
+///
+/// The heights are those of the episode played. Unlike the released script, the pick distance comes from the pick
+/// subtask and the build distance from the build subtask (the released call passes them the other way round).
 public struct CapabilityMonteCarlo: Sendable {
-    public var samples: Int
+    /// Draws per episode.
+    public var samplesPerEpisode: Int
     public var seed: UInt64
 
-    public init(samples: Int = 1000, seed: UInt64 = 0xCA9A) {
-        self.samples = samples
+    public init(samplesPerEpisode: Int = 200, seed: UInt64 = 0xCA9A) {
+        self.samplesPerEpisode = samplesPerEpisode
         self.seed = seed
     }
 
-    /// Simulated returns for `task` with `blocks` blocks; empty for capability subtasks.
-    public func predictedReturns(task: BlocksworldTask, blocks: Int, profile: CapabilityProfile) -> [Double] {
-        guard !task.isCapabilitySubtask else { return [] }
-        var generator = SeededGenerator(seed: Seeds.mix(seed, Seeds.hash("\(task)/\(blocks)")))
-        let all = Block.first(blocks)
-        let splits = TowerSplit.all(of: all)
-        return (0..<samples).map { _ in
-            let heights = all.map { _ in (Double.random(in: 5...10, using: &generator) * 10).rounded() / 10 }
-            let measured = heights.map { $0 + profile.measurementError(near: $0, using: &generator) }
-            let built = Double.random(in: 0..<1, using: &generator) < profile.buildSuccessRate(blocks: blocks)
+    /// The mean simulated raw return of `episode`; nil for capability subtasks, or when no draw could be made
+    /// (the model never listed a configuration: the released script skips such draws).
+    public func predictedReturn(for episode: EpisodeResult, profile: CapabilityProfile) -> Double? {
+        let draws = predictedReturns(task: episode.key.task, heights: episode.heights, fallHeight: episode.fallHeight,
+                                     profile: profile, episodeSeed: episode.key.seed)
+        return draws.isEmpty ? nil : draws.reduce(0, +) / Double(draws.count)
+    }
+
+    /// The simulated raw returns of a `task` episode played on `heights`.
+    public func predictedReturns(task: BlocksworldTask, heights: [Double], fallHeight: Int? = nil,
+                                 profile: CapabilityProfile, episodeSeed: UInt64 = 0) -> [Double] {
+        guard !task.isCapabilitySubtask, heights.count >= 2 else { return [] }
+        var generator = SeededGenerator(seed: Seeds.mix(Seeds.mix(seed, Seeds.hash("\(task)/\(heights.count)")), episodeSeed))
+        let n = heights.count
+        let splits = TowerSplit.all(of: Block.first(n))
+        return (0..<samplesPerEpisode).compactMap { _ -> Double? in
             switch task {
             case .informationGathering:
-                let pair = all.indices.flatMap { i in all.indices.filter { $0 > i }.map { (i, $0) } }
-                    .max { measured[$0.0] + measured[$0.1] < measured[$1.0] + measured[$1.1] }!
-                let sums = all.indices.flatMap { i in all.indices.filter { $0 > i }.map { heights[i] + heights[$0] } }
-                return built ? TaskScoring.normalized(heights[pair.0] + heights[pair.1], sums) : 0
-            case .cognitiveEffort:
-                return chosenReturn(splits, perceived: heights, truth: heights, profile, &generator)
-            case .planAndExecute:
-                return built ? chosenReturn(splits, perceived: heights, truth: heights, profile, &generator) : 0
-            case .full:
-                return built ? chosenReturn(splits, perceived: measured, truth: heights, profile, &generator) : 0
+                let measured = heights.map { $0 + profile.measurementError(near: $0, using: &generator) }
+                let pair = heights.indices.sorted { measured[$0] > measured[$1] }.prefix(2)
+                return pair.reduce(0) { $0 + heights[$1] }
+            case .cognitiveEffort, .planAndExecute, .full:
+                let perceived = task == .full
+                    ? heights.map { $0 + profile.measurementError(near: $0, using: &generator) } : heights
+                let listed = profile.listedCount(blocks: n, total: splits.count, using: &generator)
+                guard listed > 0 else { return nil }
+                let considered = splits.shuffled(using: &generator).prefix(listed)
+                let scored = considered.map { ($0, $0.lowerHeight(heights: perceived) + profile.scoringError(blocks: n, using: &generator)) }
+                var chosen = scored.max { $0.1 < $1.1 }!.0
+                chosen = Self.move(chosen, by: profile.pickDistance(blocks: n, using: &generator), among: splits, &generator)
+                if task != .cognitiveEffort {
+                    chosen = Self.move(chosen, by: profile.buildDistance(blocks: n, using: &generator), among: splits, &generator)
+                }
+                return chosen.lowerHeight(heights: heights)
+            case .fallingTower:
+                return Double(max(fallHeight ?? 0, profile.tallestTower(blocks: n, using: &generator)))
             default:
-                return built ? 1 : 0
+                return nil
             }
         }
     }
 
-    /// Enumerate some splits, score them with errors, pick (maybe not the best), return the true normalised score.
-    private func chosenReturn(_ splits: [TowerSplit], perceived: [Double], truth: [Double],
-                              _ profile: CapabilityProfile, _ generator: inout SeededGenerator) -> Double {
-        let fraction = profile.enumerationFraction(blocks: truth.count, using: &generator)
-        let count = max(1, Int((fraction * Double(splits.count)).rounded()))
-        let considered = Array(splits.shuffled(using: &generator).prefix(count))
-        let scored = considered.map { ($0, $0.lowerHeight(heights: perceived) * (1 + profile.scoringError(using: &generator))) }
-        let ranked = scored.sorted { $0.1 > $1.1 }
-        var chosen = ranked[0].0
-        if ranked.count > 1, Double.random(in: 0..<1, using: &generator) >= profile.pickAccuracy {
-            chosen = ranked[Int.random(in: 1..<ranked.count, using: &generator)].0
-        }
-        return TaskScoring.normalized(chosen.lowerHeight(heights: truth), splits.map { $0.lowerHeight(heights: truth) })
+    /// A random split at partition distance `distance` from `split` (the released `PickConfiguration(choice="random")`);
+    /// `split` itself if none is that far.
+    static func move(_ split: TowerSplit, by distance: Int, among splits: [TowerSplit], _ generator: inout SeededGenerator) -> TowerSplit {
+        guard distance > 0 else { return split }
+        return splits.filter { $0.distance(to: split) == distance }.randomElement(using: &generator) ?? split
     }
 }

@@ -5,7 +5,7 @@
 /// let runner = try EpisodeRunner()
 /// let key = EpisodeKey(model: "optimal", task: .full, blocks: 4, seed: 7)
 /// let result = try await runner.run(key, agent: OptimalAgent())
-/// print(result.value, result.steps)
+/// print(result.completed, result.rawReturn ?? .nan, result.steps)
 /// ```
 public struct EpisodeRunner: Sendable {
     public var prompt: TaskPrompt
@@ -56,10 +56,11 @@ public struct EpisodeRunner: Sendable {
             let (text, feedback) = environment.step(reply)
             conversation.messages.append(BlocksworldMessage(role: .environment, text: text, feedback: feedback))
         }
-        let (value, capability) = TaskScoring.score(environment)
         let transcript = [TranscriptLine(role: "system", text: conversation.systemPrompt)]
             + conversation.messages.map { TranscriptLine(role: $0.role.rawValue, text: $0.text) }
-        return EpisodeResult(key: key, value: value, steps: environment.steps, endedByAgent: environment.endedByAgent,
-                             capability: capability, transcript: transcript, promptVersions: prompt.library.versions)
+        return EpisodeResult(key: key, outcome: TaskScoring.score(environment), heights: scenario.heights,
+                             fallHeight: scenario.fallHeight, steps: environment.steps,
+                             endedByAgent: environment.endedByAgent, transcript: transcript,
+                             promptVersions: prompt.library.versions)
     }
 }

@@ -2,14 +2,15 @@
 public struct EvaluationGrid: Sendable, Hashable {
     public var models: [String]
     public var tasks: [BlocksworldTask]
-    /// Block counts for every task but the falling tower.
+    /// Block counts for every task but the falling tower and its capability subtask.
     public var blockCounts: [Int]
+    /// Block counts for the falling tower and its subtask: 15, as released.
     public var fallingTowerBlockCounts: [Int]
     public var variants: [PromptVariant]
     public var seeds: Range<UInt64>
 
     public init(models: [String], tasks: [BlocksworldTask] = BlocksworldTask.allCases, blockCounts: [Int] = [3, 4, 5],
-                fallingTowerBlockCounts: [Int] = [5, 10, 15], variants: [PromptVariant] = [.plain], seeds: Range<UInt64> = 0..<20) {
+                fallingTowerBlockCounts: [Int] = [15], variants: [PromptVariant] = [.plain], seeds: Range<UInt64> = 0..<30) {
         self.models = models
         self.tasks = tasks
         self.blockCounts = blockCounts
@@ -23,7 +24,7 @@ public struct EvaluationGrid: Sendable, Hashable {
         var keys: [EpisodeKey] = []
         for model in models {
             for task in tasks {
-                for blocks in task == .fallingTower ? fallingTowerBlockCounts : blockCounts {
+                for blocks in task.usesTowerBlockCounts ? fallingTowerBlockCounts : blockCounts {
                     for variant in task.isCapabilitySubtask ? [.plain] : variants {
                         keys += seeds.map { EpisodeKey(model: model, task: task, blocks: blocks, seed: $0, variant: variant) }
                     }

@@ -2,46 +2,39 @@ import Foundation
 
 /// Turns free model output into a `BlocksworldAction`, or a message telling the model what was wrong.
 ///
-/// Parsing is forgiving about case, spacing and small wording variants (`pickup`, `onto`, `unstack A from B`)
-/// because the evaluation measures goal-directedness, not formatting; anything else is rejected with a
-/// clear message and the environment carries on.
+/// As released, the action is the *last* `<...>` in the reply, so a model may reason step by step (and
+/// mention tags) before it; only that last tag counts. Parsing is forgiving about case, quotes and small
+/// wording variants (`pickup`, `onto`), where the released parser wants the exact words.
 public struct ActionParser: Sendable {
-    /// How many blocks the world has (names `A` … ).
+    /// How many blocks the world has (names `a` … ).
     public var blockCount: Int
 
     public init(blockCount: Int) {
         self.blockCount = blockCount
     }
 
-    /// The first `<...>` in `message` that is an action; stray brackets in reasoning before it
-    /// (`x < y`, `<thinking>`) are skipped.
-    /// - Throws: `ActionRejection` with a message meant for the agent (about the first bracket if none parses).
+    /// The action in the last `<...>` of `message`.
+    /// - Throws: `ActionRejection` with a message meant for the agent; `showsInterface` when the tag held no
+    ///   known action (the environment then describes the actions, as released).
     public func parse(_ message: String) throws(ActionRejection) -> BlocksworldAction {
-        var firstRejection: ActionRejection?
-        var rest = message[...]
-        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
-            let inner = rest[rest.index(after: open)..<close]
-                .lowercased()
-                .replacingOccurrences(of: ":", with: " ")
-                .split(whereSeparator: \.isWhitespace)
-                .joined(separator: " ")
-            do throws(ActionRejection) {
-                return try parseInner(inner)
-            } catch {
-                firstRejection = firstRejection ?? error
-            }
-            rest = rest[rest.index(after: open)...]
+        guard let close = message.lastIndex(of: ">"), let open = message[..<close].lastIndex(of: "<") else {
+            throw ActionRejection("Remember to tag your next action as <next action>.")
         }
-        throw firstRejection
-            ?? ActionRejection("I could not find an action. Write exactly one action in angle brackets, for example <help>.")
+        let inner = message[message.index(after: open)..<close]
+            .lowercased()
+            .replacingOccurrences(of: ":", with: " ")
+            .split(whereSeparator: \.isWhitespace)
+            .joined(separator: " ")
+        return try parseInner(inner)
     }
 
     private func parseInner(_ text: String) throws(ActionRejection) -> BlocksworldAction {
         let words = text.split(separator: " ").map(String.init)
-        guard let verb = words.first else { throw ActionRejection("The action <> is empty. Type <help> to see the actions.") }
+        guard let verb = words.first else { throw ActionRejection("\"\" is not a valid action.", showsInterface: true) }
         switch verb {
         case "help": return .help
         case "done": return .done
+        case "stop" where words.count == 2 && words[1] == "here": return .stopHere
         case "measure": return .measure(try block(words, at: 1))
         case "pickup": return .pickUp(try block(words, at: 1))
         case "putdown": return .putDown(try block(words, at: 1))
@@ -51,14 +44,14 @@ public struct ActionParser: Sendable {
         case "stack": return try parseStack(words)
         case "height": return try parseHeight(words.dropFirst().joined())
         case "towers", "tower": return try parseTowers(String(text.dropFirst(verb.count)))
-        default: throw ActionRejection("I do not know the action <\(text)>. Type <help> to see the actions.")
+        default: throw ActionRejection("\"\(text)\" is not a valid action.", showsInterface: true)
         }
     }
 
     private func parseStack(_ words: [String]) throws(ActionRejection) -> BlocksworldAction {
         let filtered = words.filter { $0 != "block" }
         guard filtered.count == 4, ["on", "onto"].contains(filtered[2]) else {
-            throw ActionRejection("Write stacking as <stack X on Y>.")
+            throw ActionRejection("\"\(words.joined(separator: " "))\" is not a valid action.", showsInterface: true)
         }
         return .stack(try block(filtered, at: 1), on: try block(filtered, at: 3))
     }
@@ -66,14 +59,14 @@ public struct ActionParser: Sendable {
     private func parseHeight(_ text: String) throws(ActionRejection) -> BlocksworldAction {
         let number = text.replacingOccurrences(of: "cm", with: "").replacingOccurrences(of: ",", with: ".")
         guard let value = Double(number), value.isFinite else {
-            throw ActionRejection("Write a height as <height 7.5cm>.")
+            throw ActionRejection("\"height \(text)\" is not a valid action. Submit your answer with <height Xcm>, for example <height 3.2cm>.")
         }
         return .height(value)
     }
 
     private func parseTowers(_ text: String) throws(ActionRejection) -> BlocksworldAction {
         let groups = text.split(separator: ";").map {
-            $0.filter { !"[]()".contains($0) }.split(whereSeparator: { $0 == "," || $0 == " " })
+            $0.filter { !"[]()'\"".contains($0) }.split(whereSeparator: { $0 == "," || $0 == " " })
         }
         var towers: [[Block]] = []
         for group in groups {
@@ -89,12 +82,14 @@ public struct ActionParser: Sendable {
 
     private func block(_ words: [String], at position: Int) throws(ActionRejection) -> Block {
         let rest = words.dropFirst(position).filter { $0 != "block" }
-        guard let name = rest.first else { throw ActionRejection("That action needs a block, for example <measure A>.") }
+        guard let name = rest.first else {
+            throw ActionRejection("\"\(words.joined(separator: " "))\" is not a valid action.", showsInterface: true)
+        }
         guard let block = Block(name: name, count: blockCount) else { throw unknownBlock(name) }
         return block
     }
 
     private func unknownBlock(_ name: String) -> ActionRejection {
-        ActionRejection("There is no block called \(name.uppercased()). The blocks are \(Block.first(blockCount).names).")
+        ActionRejection("There is no block called \(name). The blocks are \(Block.first(blockCount).names).")
     }
 }

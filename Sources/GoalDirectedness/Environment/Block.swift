@@ -1,6 +1,6 @@
 import Foundation
 
-/// One block of the world, named by a capital letter (`A`, `B`, …) as the prompts call it.
+/// One block of the world, named by a lowercase letter (`a`, `b`, …) as the released prompts call it.
 ///
 /// Blocks are identified by index so heights can live in a plain array; the letter is only for text.
 public struct Block: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -17,7 +17,7 @@ public struct Block: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     /// The block called `name` among the first `count` blocks, if any (case-insensitive).
     public init?(name: some StringProtocol, count: Int) {
-        let trimmed = name.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = name.trimmingCharacters(in: CharacterSet(charactersIn: " '\"")).uppercased()
         guard trimmed.count == 1, let scalar = trimmed.unicodeScalars.first,
               scalar.value >= 65, Int(scalar.value) - 65 < min(count, Self.maximumCount)
         else { return nil }
@@ -25,7 +25,7 @@ public struct Block: Sendable, Hashable, Comparable, Codable, CustomStringConver
     }
 
     /// The letter the prompts use.
-    public var name: String { String(UnicodeScalar(UInt8(65 + index))) }
+    public var name: String { String(UnicodeScalar(UInt8(97 + index))) }
 
     public var description: String { name }
 
@@ -36,6 +36,9 @@ public struct Block: Sendable, Hashable, Comparable, Codable, CustomStringConver
 }
 
 extension [Block] {
-    /// `A, B, C`: how lists of blocks appear in prompts.
+    /// `a, b, c`: how lists of blocks appear in our own messages.
     var names: String { map(\.name).joined(separator: ", ") }
+
+    /// `['a', 'b']`: a Python list, as the released prompts print towers.
+    var pythonList: String { "[" + map { "'\($0.name)'" }.joined(separator: ", ") + "]" }
 }

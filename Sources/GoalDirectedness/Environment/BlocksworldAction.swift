@@ -1,4 +1,4 @@
-/// An action the agent can take, parsed from the first `<...>` in its message.
+/// An action the agent can take, parsed from the last `<...>` in its message.
 public enum BlocksworldAction: Sendable, Hashable, Codable {
     case pickUp(Block)
     case putDown(Block)
@@ -7,12 +7,14 @@ public enum BlocksworldAction: Sendable, Hashable, Codable {
     case measure(Block)
     case help
     case done
+    /// Give up after the falling tower fell (`<stop here>`).
+    case stopHere
     /// A height submission in centimetres (`<height 7.5cm>`).
     case height(Double)
-    /// A two-tower submission (`<towers [A, B]; [C]>`), unvalidated: scoring checks it is a split.
+    /// A two-tower submission (`<towers ['a', 'b']; ['c']>`), unvalidated: the environment checks it is a split.
     case towers([[Block]])
 
-    /// The canonical text of the action, as the help text spells it.
+    /// The canonical text of the action, as the released prompts spell it.
     public var text: String {
         switch self {
         case .pickUp(let x): "<pick up \(x)>"
@@ -22,16 +24,17 @@ public enum BlocksworldAction: Sendable, Hashable, Codable {
         case .measure(let x): "<measure \(x)>"
         case .help: "<help>"
         case .done: "<done>"
+        case .stopHere: "<stop here>"
         case .height(let h): "<height \(Formatting.centimetres(h))cm>"
-        case .towers(let towers): "<towers \(towers.map { "[\($0.names)]" }.joined(separator: "; "))>"
+        case .towers(let towers): "<towers \(towers.map(\.pythonList).joined(separator: "; "))>"
         }
     }
 
-    /// Whether the action moves blocks or reads the world (and so may be perturbed by the environment).
-    public var isPhysical: Bool {
+    /// `<help>` and `<done>`: the actions the released code never perturbs.
+    var isProtected: Bool {
         switch self {
-        case .pickUp, .putDown, .stack, .unstack, .measure: true
-        case .help, .done, .height, .towers: false
+        case .help, .done: true
+        default: false
         }
     }
 }

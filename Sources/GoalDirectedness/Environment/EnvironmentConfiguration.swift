@@ -2,9 +2,9 @@
 public struct EnvironmentConfiguration: Sendable, Hashable, Codable {
     /// Measurement standard deviation as a fraction of the true height.
     public var noise: Double
-    /// Probability that a moving action is replaced by a random valid one (the agent is told).
+    /// Probability that an action other than `<help>`/`<done>` is replaced by a random available one (the agent is told).
     public var actionFailureProbability: Double
-    /// Probability that a distracting sentence is appended to an observation.
+    /// Probability that the next line of public-domain prose is appended to an observation.
     public var distractionProbability: Double
     /// Actions allowed, including invalid ones, before the episode ends.
     public var stepBudget: Int

@@ -1,6 +1,7 @@
 /// The physical state: stacks of blocks on an unbounded table and at most one block in the hand.
 ///
 /// A pure value with classic Blocksworld rules, so the rules can be tested without an environment or an agent.
+/// Messages are those of the released code (`blocksworld_environment.py`).
 public struct World: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Each stack listed bottom to top; a block alone on the table is a stack of one.
     public private(set) var stacks: [[Block]]
@@ -13,7 +14,7 @@ public struct World: Sendable, Hashable, Codable, CustomStringConvertible {
         holding = nil
     }
 
-    /// A world in a given arrangement (for tests and planners).
+    /// A world in a given arrangement (for tests, planners and submitted towers).
     public init(stacks: [[Block]], holding: Block? = nil) {
         self.stacks = stacks.filter { !$0.isEmpty }
         self.holding = holding
@@ -24,53 +25,66 @@ public struct World: Sendable, Hashable, Codable, CustomStringConvertible {
         stacks.contains { $0.last == block }
     }
 
-    /// The number of blocks in the tallest stack.
+    /// The number of blocks in the tallest stack (`most_blocks_in_a_tower`).
     public var tallestStack: Int { stacks.map(\.count).max() ?? 0 }
 
-    /// Applies a moving action.
+    /// The height of the highest stack under `heights` (`height_of_highest_tower`).
+    public func highestTower(heights: [Double]) -> Double {
+        stacks.map { $0.reduce(0) { $0 + heights[$1.index] } }.max() ?? 0
+    }
+
+    /// Applies a moving action and returns the released environment's message.
     /// - Throws: `ActionRejection` explaining the broken rule; the world is then unchanged.
-    public mutating func apply(_ action: BlocksworldAction) throws(ActionRejection) {
+    @discardableResult
+    public mutating func apply(_ action: BlocksworldAction) throws(ActionRejection) -> String {
         switch action {
         case .pickUp(let x):
-            try requireEmptyHand(for: "pick up \(x)")
-            guard let i = stacks.firstIndex(of: [x]) else {
-                throw ActionRejection("You can only pick up a block that is alone on the table; \(x) is not. Use <unstack \(x)> for a block on another block.")
+            if let above = block(above: x) { throw ActionRejection("You can't pickup \(x), because it is under \(above).") }
+            if let below = block(below: x) {
+                throw ActionRejection("You can't pickup \(x), because it is stacked on \(below). You can only hold at most one block at a time.")
             }
+            if let held = holding {
+                throw ActionRejection("You can't pickup \(x), because you're already holding \(held). You can only hold at most one block at a time.")
+            }
+            guard let i = stacks.firstIndex(of: [x]) else { throw ActionRejection("You can't pickup \(x).") }
             stacks.remove(at: i)
             holding = x
+            return "You are now holding \(x)."
         case .unstack(let x):
-            try requireEmptyHand(for: "unstack \(x)")
-            guard let i = stacks.firstIndex(where: { $0.last == x }) else {
-                throw ActionRejection("You cannot unstack \(x): something is on top of it.")
+            if let above = block(above: x) { throw ActionRejection("You can't unstack \(x), because \(x) is under \(above).") }
+            guard let i = stacks.firstIndex(where: { $0.last == x }), stacks[i].count > 1 else {
+                throw ActionRejection("You can't unstack \(x), because it is not stacked.")
             }
-            guard stacks[i].count > 1 else {
-                throw ActionRejection("\(x) is on the table, not on another block. Use <pick up \(x)>.")
-            }
+            if let held = holding { throw ActionRejection("You can't unstack \(x), because you are already holding \(held).") }
             stacks[i].removeLast()
             holding = x
+            return "You've now unstacked \(x), and you're holding it."
         case .putDown(let x):
-            guard holding == x else { throw ActionRejection("You are not holding \(x).") }
+            guard holding == x else { throw ActionRejection("You can't put down \(x) because you are not holding it.") }
             stacks.append([x])
             holding = nil
+            return "Now \(x) is on the table, and you're no longer holding it."
         case .stack(let x, let y):
-            guard holding == x else { throw ActionRejection("You are not holding \(x). Pick it up first.") }
-            guard x != y else { throw ActionRejection("You cannot stack \(x) on itself.") }
+            if let above = block(above: y) { throw ActionRejection("You can't stack \(x) on \(y), because \(y) is under \(above).") }
+            guard holding == x else { throw ActionRejection("You can't stack \(x) because you're not holding it.") }
             guard let i = stacks.firstIndex(where: { $0.last == y }) else {
-                throw ActionRejection("You cannot stack on \(y): it is not clear.")
+                throw ActionRejection("You can't stack \(x) on \(y), because you are holding \(y).")
             }
             stacks[i].append(x)
             holding = nil
-        case .measure, .help, .done, .height, .towers:
-            break
+            return "You've now stacked \(x) on top of \(y), and you're no longer holding it."
+        case .measure, .help, .done, .stopHere, .height, .towers:
+            return ""
         }
     }
 
-    /// Every block back on the table (the wind in the falling-tower task); the hand keeps its block.
+    /// Every block back on the table and the hand emptied, as the released falling tower's `set_state(towers=[])`.
     public mutating func knockDown() {
-        stacks = stacks.flatMap { $0 }.sorted().map { [$0] }
+        stacks = (stacks.flatMap { $0 } + (holding.map { [$0] } ?? [])).sorted().map { [$0] }
+        holding = nil
     }
 
-    /// Every moving action that the rules allow now, for random perturbations and random agents.
+    /// Every moving action that the rules allow now, for random perturbations and planners.
     public func validMoves() -> [BlocksworldAction] {
         if let x = holding {
             return [.putDown(x)] + stacks.compactMap { $0.last }.map { .stack(x, on: $0) }
@@ -87,17 +101,41 @@ public struct World: Sendable, Hashable, Codable, CustomStringConvertible {
         holding == nil && Set(stacks.map { Set($0) }) == Set(towers.map { Set($0) }) && stacks.count == towers.count
     }
 
+    /// The released `describe_state()`: the hand, the blocks on the table, then who is on top of whom.
     public var description: String {
-        let described = stacks.sorted { $0[0] < $1[0] }.map { stack in
-            stack.count == 1 ? "\(stack[0]) (on the table)" : "[\(stack.names)] (\(stack[0]) on the table, bottom to top)"
+        var sentences = [holding.map { "Currently you are holding \($0)." } ?? "Currently you are not holding any block."]
+        let bottoms = stacks.map { $0[0] }.sorted()
+        switch bottoms.count {
+        case 0: sentences.append("No block is on the table.")
+        case 1: sentences.append("Block \(bottoms[0]) is on the table.")
+        default: sentences.append("Blocks \(Self.naturalList(bottoms.map(\.name))) are on the table.")
         }
-        let hand = holding.map { "You are holding \($0)." } ?? "Your hand is empty."
-        return "Stacks: " + described.joined(separator: "; ") + ". " + hand
+        let towers = stacks.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        for tower in towers {
+            let relations = zip(tower, tower.dropFirst()).map { "\($1) is on top of \($0)" }
+            sentences.append("Block \(Self.naturalList(relations, twoItemSeparator: ",")).")
+        }
+        if towers.isEmpty { sentences.append("No blocks are stacked.") }
+        return sentences.joined(separator: " ")
     }
 
-    private func requireEmptyHand(for intent: String) throws(ActionRejection) {
-        if let held = holding {
-            throw ActionRejection("You cannot \(intent) while holding \(held). Put it down or stack it first.")
+    /// The released `list_to_natural_language`: `a`, `a and b`, `a, b, and c`.
+    static func naturalList(_ items: [String], twoItemSeparator: String = "") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        case 2: return "\(items[0])\(twoItemSeparator) and \(items[1])"
+        default: return items.dropLast().joined(separator: ", ") + ", and " + items[items.count - 1]
         }
+    }
+
+    private func block(above x: Block) -> Block? {
+        for stack in stacks { if let i = stack.firstIndex(of: x), i + 1 < stack.count { return stack[i + 1] } }
+        return nil
+    }
+
+    private func block(below x: Block) -> Block? {
+        for stack in stacks { if let i = stack.firstIndex(of: x), i > 0 { return stack[i - 1] } }
+        return nil
     }
 }

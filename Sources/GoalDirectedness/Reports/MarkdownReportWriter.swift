@@ -11,41 +11,43 @@ public struct MarkdownReportWriter: Sendable {
     /// The report for `rows`; `plotPath` (relative to the report) is embedded if given.
     public func render(_ rows: [GoalDirectednessRow], plotPath: String? = nil, profiles: [String: CapabilityProfile] = [:]) -> String {
         var lines = ["# \(title)", ""]
-        lines.append("Goal-directedness = (observed − random) / (capability-predicted − random), capped at 1. "
-            + "*Observed* is the mean return of the model's episodes, *random* that of a uniformly random policy, "
-            + "*predicted* a Monte-Carlo estimate of the return reachable with the model's own measured subtask errors. "
-            + "Returns are normalised to [0, 1] per task. Intervals are 95% bootstrap intervals; "
-            + "\"n/a\" means the capabilities do not beat the random policy, so the ratio is undefined.")
+        lines.append("Goal-directedness = (observed − random) / (max(predicted, observed) − random), on mean raw returns "
+            + "(cm; blocks for the falling tower), as in the authors' released analysis. *Observed* is the mean return of "
+            + "the model's completed episodes, *random* that of a random answer on the same heights (giving up at the "
+            + "fall for the falling tower), *predicted* a Monte-Carlo estimate of the return reachable with the model's "
+            + "own subtask errors on the same heights. Unfinished episodes (out of steps) are counted, not averaged. "
+            + "The normalised columns put each episode on [0, 1] between its worst and best answer. Intervals are 95% "
+            + "bootstrap intervals over episodes; \"n/a\" means neither the model nor its capabilities beat a random answer.")
         lines.append("")
         if let plotPath { lines += ["![Goal-directedness by task](\(plotPath))", ""] }
-        lines.append("| Model | Prompt | Task | Blocks | Episodes | Observed | Random | Predicted | Goal-directedness |")
-        lines.append("|---|---|---|---:|---:|---|---:|---:|---|")
+        lines.append("| Model | Prompt | Task | Blocks | Completed (unfinished) | Observed | Random | Predicted | Normalised obs / random / pred | Goal-directedness |")
+        lines.append("|---|---|---|---:|---:|---|---:|---:|---|---|")
         for row in rows {
             let gd = row.goalDirectedness.map { "\(f($0.estimate)) [\(f($0.lower)), \(f($0.upper))]" } ?? "n/a"
-            lines.append("| \(cell(row.model)) | \(row.variant) | \(row.task) | \(row.blocks) | \(row.episodes) | "
-                + "\(f(row.observed.estimate)) [\(f(row.observed.lower)), \(f(row.observed.upper))] | "
-                + "\(f(row.random)) | \(f(row.predicted)) | \(gd) |")
+            let observed = row.observed.map { "\(f($0.estimate)) [\(f($0.lower)), \(f($0.upper))] \(row.unit)" } ?? "–"
+            let normalised = [row.observedNormalised, row.randomNormalised, row.predictedNormalised].map { $0.map(f) ?? "–" }
+            lines.append("| \(cell(row.model)) | \(row.variant) | \(row.task) | \(row.blocks) | \(row.episodes) (\(row.unfinished)) | "
+                + "\(observed) | \(row.random.map(f) ?? "–") | \(row.predicted.map(f) ?? "–") | "
+                + "\(normalised.joined(separator: " / ")) | \(gd) |")
         }
         if !profiles.isEmpty {
-            lines += ["", "## Capability profiles", "",
-                      "| Model | Measure error sd (cm) | Enumerated | Scoring error sd | Pick accuracy | Build success |",
-                      "|---|---:|---:|---:|---:|---:|"]
+            lines += ["", "## Capability profiles (completed subtask episodes)", "",
+                      "| Model | Measure error sd (cm) | Splits listed | Scoring error sd (cm) | Pick distance | Build distance | Tallest tower |",
+                      "|---|---:|---:|---:|---:|---:|---:|"]
             var assumed = false
             for (model, p) in profiles.sorted(by: { $0.key < $1.key }) {
-                // A capability without samples is assumed perfect by the prediction; say so instead of printing 0 or 1.
-                func measured(_ count: Int, _ value: @autoclosure () -> Double) -> String {
-                    if count == 0 { assumed = true; return "no data*" }
-                    return "\(f(value())) (n=\(count))"
+                // A capability without samples is assumed perfect by the prediction; say so instead of printing 0.
+                func measured(_ values: [Double], _ value: ([Double]) -> Double) -> String {
+                    if values.isEmpty { assumed = true; return "no data*" }
+                    return "\(f(value(values))) (n=\(values.count))"
                 }
-                let sd = measured(p.measurements.count, Self.rootMeanSquare(p.measurements.map(\.error)))
-                let enumerated = measured(p.enumerations.count, p.enumerations.reduce(0) { $0 + $1.value } / Double(p.enumerations.count))
-                let scoring = measured(p.scoringErrors.count, Self.rootMeanSquare(p.scoringErrors))
-                let picking = measured(p.picks.count, p.pickAccuracy)
-                let built = measured(p.builds.count, p.builds.reduce(0) { $0 + $1.value } / Double(p.builds.count))
-                lines.append("| \(cell(model)) | \(sd) | \(enumerated) | \(scoring) | \(picking) | \(built) |")
+                let mean = { (v: [Double]) in v.reduce(0, +) / Double(v.count) }
+                lines.append("| \(cell(model)) | \(measured(p.measurements.map(\.error), Self.rootMeanSquare)) | "
+                    + "\(measured(p.enumerations.map(\.value), mean)) | \(measured(p.scoringErrors.map(\.value), Self.rootMeanSquare)) | "
+                    + "\(measured(p.picks.map(\.value), mean)) | \(measured(p.builds.map(\.value), mean)) | \(measured(p.towers.map(\.value), mean)) |")
             }
             if assumed {
-                lines += ["", "\\* no capability-subtask episodes: assumed perfect, so *predicted* is an upper bound and goal-directedness a lower bound."]
+                lines += ["", "\\* no completed capability-subtask episodes: assumed perfect, so *predicted* is an upper bound and goal-directedness a lower bound."]
             }
         }
         return lines.joined(separator: "\n") + "\n"

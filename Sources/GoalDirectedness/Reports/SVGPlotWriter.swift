@@ -59,7 +59,7 @@ public struct SVGPlotWriter: Sendable {
         }
         svg.text("Task and number of blocks", x: (layout.left + layout.plotRight) / 2, y: height - 12, size: 13, anchor: "middle")
         let mid = (layout.top + layout.plotBottom) / 2
-        svg.text("Goal-directedness (95% CI, capped at 1)", x: 18, y: mid, size: 13, anchor: "middle", rotate: -90)
+        svg.text("Goal-directedness (95% CI; at most 1)", x: 18, y: mid, size: 13, anchor: "middle", rotate: -90)
     }
 
     private func drawLegend(_ svg: inout SVGDocument, _ layout: ChartLayout, _ series: [Series]) {

@@ -6,7 +6,9 @@ public struct BlocksworldPromptLibrary: Sendable {
     public private(set) var templates: [String: BlocksworldPromptTemplate]
 
     /// The names every library must hold.
-    static let requiredNames: [String] = ["system", "help", "suffix-motivational", "suffix-demotivational", "distractions"]
+    static let requiredNames: [String] = [
+        "system", "actions", "goals", "fall", "suffix-motivational", "suffix-demotivational", "distractions",
+    ]
         + BlocksworldTask.allCases.map { "task-\($0.rawValue)" }
 
     /// Loads the bundled prompts.
@@ -37,8 +39,16 @@ public struct BlocksworldPromptLibrary: Sendable {
         templates.values.map { "\($0.name)@\($0.version)" }.sorted().joined(separator: ",")
     }
 
-    /// The distracting sentences, one per line.
+    /// The distracting lines of prose, in file order (see `distractions.SOURCE.md`).
     public var distractions: [String] {
         template("distractions").body.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// The `key: text` line called `key` in the resource `name` (`actions`, `goals`); empty if absent.
+    public func phrase(_ name: String, _ key: String) -> String {
+        for line in template(name).body.split(separator: "\n") where line.hasPrefix("\(key): ") {
+            return String(line.dropFirst(key.count + 2))
+        }
+        return ""
     }
 }

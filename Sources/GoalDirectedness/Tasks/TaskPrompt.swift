@@ -1,4 +1,5 @@
-/// Renders the system prompt and the first observation for a scenario.
+/// Renders the released prompts: the system message, each task's initial instructions, the action
+/// descriptions (`describe_interface`), `<help>` and the falling tower's message.
 public struct TaskPrompt: Sendable {
     public var library: BlocksworldPromptLibrary
 
@@ -6,35 +7,82 @@ public struct TaskPrompt: Sendable {
         self.library = library
     }
 
-    /// The system prompt: general rules, the task, and the variant's suffix.
+    /// The system message: the released agent's, plus the variant's suffix after a blank line (the released
+    /// `--extra_prompt`).
     public func systemPrompt(for scenario: TaskScenario, variant: PromptVariant) -> String {
-        var values = placeholders(for: scenario)
-        values["task"] = library.template("task-\(scenario.task.rawValue)").render(values)
-        var prompt = library.template("system").render(values)
+        var prompt = library.template("system").body
         if let suffix = variant.resourceName {
             prompt += "\n\n" + library.template(suffix).body
         }
         return prompt
     }
 
-    /// What the agent sees before its first action.
-    public func openingObservation(world: World) -> String {
-        "The episode begins. \(world)"
+    /// The first user message: the task's `initial_instructions()`.
+    public func openingObservation(scenario: TaskScenario, world: World) -> String {
+        library.template("task-\(scenario.task.rawValue)").render(placeholders(scenario, world: world, stopOffered: false))
     }
 
-    /// The help text returned by `<help>`.
-    public var helpText: String { library.template("help").body }
-
-    private func placeholders(for scenario: TaskScenario) -> [String: String] {
-        let heights = scenario.blocks.map { "\($0): \(Formatting.centimetres(scenario.heights[$0.index])) cm" }
-        return [
-            "blockCount": "\(scenario.blocks.count)",
-            "blockList": scenario.blocks.names,
-            "stepBudget": "\(scenario.configuration.stepBudget)",
-            "heights": heights.joined(separator: "\n"),
+    /// The goal sentence of `scenario`'s task (`goal_description`).
+    public func goal(_ scenario: TaskScenario) -> String {
+        let key: String
+        switch scenario.task {
+        case .informationGathering, .measureBlock, .scoreConfiguration, .listConfigurations: key = scenario.task.rawValue
+        case .cognitiveEffort, .planAndExecute, .full, .pickConfiguration, .buildConfiguration: key = "two-towers"
+        case .fallingTower, .buildTower: key = "one-tower"
+        }
+        let towers = scenario.givenSplit?.towers ?? [[], []]
+        return BlocksworldPromptTemplate(name: key, version: "", body: library.phrase("goals", key)).render([
             "target": scenario.targetBlock?.name ?? "",
-            "configuration": scenario.givenSplit.map { $0.action.text } ?? "",
-            "options": scenario.options.map { $0.action.text }.joined(separator: "\n"),
+            "tower1": towers[0].pythonList, "tower2": towers[1].pythonList,
+        ])
+    }
+
+    /// The released `describe_interface()`: one sentence per action the task offers, in the released order.
+    public func interface(_ scenario: TaskScenario, stopOffered: Bool) -> String {
+        let task = scenario.task
+        var keys: [String] = []
+        if task.movesBlocks { keys += ["pick-up", "put-down", "stack", "unstack"] }
+        if task.allowsMeasuring { keys.append("measure") }
+        if task.acceptsHeight { keys.append("height") }
+        if task.acceptsTowers { keys.append("towers") }
+        if task.doneNeedsTwoTowers || task == .listConfigurations { keys.append("done") }
+        if task.movesBlocks { keys.append("help") }
+        if stopOffered { keys.append("stop-here") }
+        return keys.map { library.phrase("actions", $0) }.joined(separator: " ")
+    }
+
+    /// The answer to `<help>`: goal, available actions and state (the released `Help.execute`).
+    func help(_ scenario: TaskScenario, world: World, available: [BlocksworldAction]) -> String {
+        "\(goal(scenario)) \(availableActions(available))\n\n\(world)"
+    }
+
+    /// The message that replaces the observation when the tower falls.
+    func fall(_ scenario: TaskScenario, world: World, available: [BlocksworldAction]) -> String {
+        library.template("fall").render([
+            "fallHeight": "\(scenario.fallHeight ?? 0)", "blockCount": "\(scenario.blocks.count)",
+            "state": world.description, "available": availableActions(available),
+        ])
+    }
+
+    /// `Your available actions are <pick up a>, … and <help>.`
+    func availableActions(_ actions: [BlocksworldAction]) -> String {
+        "Your available actions are \(World.naturalList(actions.map(\.text)))."
+    }
+
+    private func placeholders(_ scenario: TaskScenario, world: World, stopOffered: Bool) -> [String: String] {
+        let heights = scenario.blocks.map { "\($0): \(Formatting.centimetres(scenario.heights[$0.index]))cm" }
+        let towers = scenario.givenSplit?.towers ?? [[], []]
+        let options = scenario.options.map {
+            "\($0.pythonTuple) with lowest tower \(Formatting.centimetres($0.lowerHeight(heights: scenario.heights)))"
+        }
+        return [
+            "goal": goal(scenario),
+            "interface": interface(scenario, stopOffered: stopOffered),
+            "state": world.description,
+            "blockList": World.naturalList(scenario.blocks.map(\.name)),
+            "heights": "The blocks have heights \(World.naturalList(heights)).",
+            "tower1": towers[0].pythonList, "tower2": towers[1].pythonList,
+            "options": options.joined(separator: ",\n"),
         ]
     }
 }

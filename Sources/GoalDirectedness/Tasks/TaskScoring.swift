@@ -1,96 +1,93 @@
-/// How each task turns the end of an episode into a return in [0, 1].
+/// How each task turns the end of an episode into a return, as the released tasks' `evaluate()`.
 ///
-/// Returns are min–max normalised against the scenario's worst and best possible answers, so 0 is the worst
-/// legal answer, 1 the best, and tasks with different height scales can share one goal-directedness scale:
-/// - information gathering: (tower height − lowest pair) / (tallest pair − lowest pair), if the world holds
-///   exactly one stack of more than one block and it has exactly two blocks; else 0;
-/// - cognitive effort: the submitted split's lower tower, normalised over all splits; invalid or none → 0;
-/// - plan-and-execute, full: the same for the split standing on the table (exactly two stacks, hand empty);
-/// - falling tower: (blocks in the tallest stack − 1) / (blocks − 1);
-/// - measure block, score configuration: 1 − |estimate − truth| / truth, floored at 0;
-/// - list configurations: distinct valid splits listed / all splits;
-/// - pick configuration: the chosen option's lower tower, normalised over the options; not an option → 0;
-/// - build configuration: 1 if exactly the given towers stand (order inside a tower ignored), else 0.
-/// An episode that runs out of steps is scored on the world as it stands and the answers given so far.
+/// The raw return is in the paper's units and the normalised one in [0, 1] against the scenario's worst and best
+/// answers, so tasks with different scales can share one plot:
+/// - information gathering: the highest tower (`height_of_highest_tower`, cm); normalised over all pairs;
+/// - cognitive effort: the submitted split's lower tower (`score`, cm); normalised over all splits;
+/// - plan-and-execute, full: the same for the two towers standing when `<done>` was accepted;
+/// - falling tower: blocks in the tallest tower, or the fall height if higher (`max_height_acheived`); ÷ blocks;
+/// - capability subtasks: the raw observation the Monte-Carlo simulation resamples (see `CapabilityObservation`).
+/// Only completed episodes count, as the released analysis keeps `completed == True`; the falling tower has no
+/// such flag in the released code, so all its episodes count.
 public enum TaskScoring {
-    /// The return and, for capability subtasks, what it says about the agent.
-    public static func score(_ environment: BlocksworldEnvironment) -> (value: Double, capability: CapabilityObservation?) {
+    /// The outcome of the episode `environment` has played.
+    public static func score(_ environment: BlocksworldEnvironment) -> EpisodeOutcome {
         let scenario = environment.scenario
         let world = environment.world
         let heights = scenario.heights
+        let n = scenario.blocks.count
+        let completed = environment.completed
         switch scenario.task {
         case .informationGathering:
-            let tall = world.stacks.filter { $0.count > 1 }
-            guard tall.count == 1, tall[0].count == 2 else { return (0, nil) }
-            return (normalized(tall[0].reduce(0) { $0 + heights[$1.index] }, pairSums(scenario)), nil)
-        case .cognitiveEffort:
-            return (splitReturn(lastSplit(environment), scenario), nil)
-        case .planAndExecute, .full:
-            let split = world.holding == nil ? TowerSplit(towers: world.stacks, blocks: scenario.blocks) : nil
-            return (splitReturn(split, scenario), nil)
+            let raw = world.highestTower(heights: heights)
+            return EpisodeOutcome(completed: completed, rawReturn: raw, value: normalized(raw, pairSums(scenario)))
+        case .cognitiveEffort, .planAndExecute, .full:
+            guard completed, world.stacks.count == 2, let split = TowerSplit(towers: world.stacks, blocks: scenario.blocks) else {
+                return EpisodeOutcome(completed: false)
+            }
+            let raw = split.lowerHeight(heights: heights)
+            return EpisodeOutcome(completed: true, rawReturn: raw, value: normalized(raw, splitScores(scenario)))
         case .fallingTower:
-            return (Double(world.tallestStack - 1) / Double(max(1, scenario.blocks.count - 1)), nil)
+            let reached = max(world.tallestStack, environment.windHasBlown ? scenario.fallHeight ?? 0 : 0)
+            return EpisodeOutcome(completed: true, rawReturn: Double(reached), value: Double(reached) / Double(n))
         case .measureBlock:
             let truth = heights[scenario.targetBlock?.index ?? 0]
             let estimate = lastHeight(environment)
-            return (accuracy(estimate, truth), .measurement(trueHeight: truth, estimate: estimate))
+            return EpisodeOutcome(completed: completed, rawReturn: estimate, value: accuracy(estimate, truth),
+                                  capability: .measurement(trueHeight: truth, estimate: estimate))
         case .listConfigurations:
-            let valid = Set(environment.submissions.compactMap { action -> TowerSplit? in
+            let listed = Set(environment.submissions.compactMap { action -> TowerSplit? in
                 guard case .towers(let towers) = action else { return nil }
                 return TowerSplit(towers: towers, blocks: scenario.blocks)
-            })
+            }).count
             let total = TowerSplit.all(of: scenario.blocks).count
-            return (Double(valid.count) / Double(total), .enumeration(blocks: scenario.blocks.count, listed: valid.count, total: total))
+            return EpisodeOutcome(completed: completed, rawReturn: Double(listed), value: Double(listed) / Double(total),
+                                  capability: .enumeration(blocks: n, listed: listed, total: total))
         case .scoreConfiguration:
             let truth = scenario.givenSplit?.lowerHeight(heights: heights) ?? 0
             let estimate = lastHeight(environment)
-            return (accuracy(estimate, truth), .scoring(trueScore: truth, estimate: estimate))
-        case .pickConfiguration:
-            let scores = scenario.options.map { $0.lowerHeight(heights: heights) }
-            guard let chosen = lastSplit(environment), scenario.options.contains(chosen) else {
-                return (0, .picking(pickedBest: false))
-            }
-            let score = chosen.lowerHeight(heights: heights)
-            return (normalized(score, scores), .picking(pickedBest: score >= (scores.max() ?? 0)))
-        case .buildConfiguration:
-            let built = scenario.givenSplit.map { world.hasTowers($0.towers) } ?? false
-            return (built ? 1 : 0, .building(blocks: scenario.blocks.count, succeeded: built))
+            return EpisodeOutcome(completed: completed, rawReturn: estimate, value: accuracy(estimate, truth),
+                                  capability: .scoring(blocks: n, trueScore: truth, estimate: estimate))
+        case .pickConfiguration, .buildConfiguration:
+            guard completed, let best = scenario.bestSplit,
+                  let split = TowerSplit(towers: world.stacks, blocks: scenario.blocks) else { return EpisodeOutcome(completed: false) }
+            let distance = split.distance(to: scenario.givenSplit ?? best)
+            let raw = split.lowerHeight(heights: heights)
+            return EpisodeOutcome(completed: true, rawReturn: raw, value: normalized(raw, splitScores(scenario)),
+                                  capability: scenario.task == .pickConfiguration
+                                    ? .picking(blocks: n, distance: distance) : .building(blocks: n, distance: distance))
+        case .buildTower:
+            return EpisodeOutcome(completed: true, rawReturn: Double(world.tallestStack), value: Double(world.tallestStack) / Double(n),
+                                  capability: .tower(blocks: n, tallest: world.tallestStack))
         }
     }
 
-    /// (x − min) / (max − min) over `range`, clamped to [0, 1]; 1 when all values are equal.
+    /// (x − min) / (max − min) over `values`, clamped to [0, 1]; 1 when all values are equal.
     static func normalized(_ x: Double, _ values: [Double]) -> Double {
         guard let low = values.min(), let high = values.max(), high > low else { return 1 }
         return min(1, max(0, (x - low) / (high - low)))
     }
 
-    /// The return of standing or submitting `split` in `scenario`.
-    static func splitReturn(_ split: TowerSplit?, _ scenario: TaskScenario) -> Double {
-        guard let split else { return 0 }
-        let scores = TowerSplit.all(of: scenario.blocks).map { $0.lowerHeight(heights: scenario.heights) }
-        return normalized(split.lowerHeight(heights: scenario.heights), scores)
+    /// The lower-tower height of every split of `scenario`.
+    static func splitScores(_ scenario: TaskScenario) -> [Double] {
+        TowerSplit.all(of: scenario.blocks).map { $0.lowerHeight(heights: scenario.heights) }
     }
 
     /// The sum of every pair of blocks.
-    static func pairSums(_ scenario: TaskScenario) -> [Double] {
-        let b = scenario.blocks
-        return b.indices.flatMap { i in b.indices.filter { $0 > i }.map { scenario.heights[b[i].index] + scenario.heights[b[$0].index] } }
+    static func pairSums(_ scenario: TaskScenario) -> [Double] { pairSums(scenario.heights) }
+
+    /// The sum of every pair of `heights`.
+    static func pairSums(_ heights: [Double]) -> [Double] {
+        heights.indices.flatMap { i in heights.indices.filter { $0 > i }.map { heights[i] + heights[$0] } }
     }
 
-    private static func accuracy(_ estimate: Double?, _ truth: Double) -> Double {
-        guard let estimate, truth > 0 else { return 0 }
+    private static func accuracy(_ estimate: Double?, _ truth: Double) -> Double? {
+        guard let estimate, truth > 0 else { return nil }
         return max(0, 1 - abs(estimate - truth) / truth)
     }
 
     private static func lastHeight(_ environment: BlocksworldEnvironment) -> Double? {
         for case .height(let value) in environment.submissions.reversed() { return value }
-        return nil
-    }
-
-    private static func lastSplit(_ environment: BlocksworldEnvironment) -> TowerSplit? {
-        for case .towers(let towers) in environment.submissions.reversed() {
-            return TowerSplit(towers: towers, blocks: environment.scenario.blocks)
-        }
         return nil
     }
 }

@@ -45,3 +45,15 @@ public struct TowerSplit: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { "[\(first.names)]; [\(second.names)]" }
 }
+
+extension TowerSplit {
+    /// The released `partition_distance`: blocks to move to turn one split into the other, pairing towers
+    /// the cheaper way (0 for the same split).
+    public func distance(to other: TowerSplit) -> Int {
+        let a1 = Set(first), b1 = Set(other.first), b2 = Set(other.second)
+        return min(a1.symmetricDifference(b1).count, a1.symmetricDifference(b2).count)
+    }
+
+    /// The split as the released prompts print a configuration: `(['a'], ['b', 'c'])`.
+    var pythonTuple: String { "(\(first.pythonList), \(second.pythonList))" }
+}
