@@ -3,7 +3,8 @@ import Foundation
 import PostgresStorage
 
 /// `hyperalign bench-service`: the service's benchmarks — proxy overhead vs direct upstream, profile lookup
-/// among a million users (SQLite and PostgreSQL), and a wrk load with injected upstream faults.
+/// among a million users (SQLite and PostgreSQL), and a wrk load with injected upstream faults. Release
+/// builds only: a debug build's numbers say nothing about the service.
 struct BenchServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-service",
@@ -18,6 +19,7 @@ struct BenchServiceCommand: AsyncParsableCommand {
     @Option(help: "PostgreSQL server for the lookup benchmark (default: $HYPERALIGN_TEST_POSTGRES_URL; a fresh database is made and dropped).")
     var postgres: String?
     @Option(help: "Seconds per wrk run.") var seconds = 5
+    @Option(help: "Alternated direct/proxied rounds per proxy scenario (medians are reported).") var rounds = 3
     @Flag(help: "Print the results as JSON.") var json = false
 
     struct Report: Encodable {
@@ -26,14 +28,23 @@ struct BenchServiceCommand: AsyncParsableCommand {
         var faults: FaultLoadBenchmark.Result?
     }
 
+    func validate() throws {
+        guard seconds >= 1, rounds >= 1 else { throw ValidationError("--seconds and --rounds must be at least 1") }
+    }
+
     func run() async throws {
+        #if DEBUG
+        throw CLIFailure(
+            "bench-service measures a release build only: swift build -c release, then .build/release/hyperalign bench-service",
+            exitCode: .usage)
+        #else
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hyperalign-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var report = Report()
         if parts.contains(.proxy) {
             note("proxy overhead: wrk against the upstream and through /v1/chat/completions, interleaved…")
-            report.proxy = try await ProxyOverheadServiceBenchmark(latencySeconds: seconds, throughputSeconds: seconds)
+            report.proxy = try await ProxyOverheadServiceBenchmark(seconds: seconds, rounds: rounds)
                 .run(storePath: directory.appendingPathComponent("proxy.sqlite").path)
         }
         if parts.contains(.lookup) {
@@ -54,17 +65,25 @@ struct BenchServiceCommand: AsyncParsableCommand {
         }
         if json { return try Console.json(report) }
         print(report)
+        #endif
     }
 
     func print(_ report: Report) {
         func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
         if let proxy = report.proxy {
-            Console.out("proxy overhead (fast loopback upstream, wrk, one thread)")
-            for run in proxy.runs {
-                Console.out("  \(run.label.padding(toLength: 26, withPad: " ", startingAt: 0)) p50 \(f(run.latencyP50Milliseconds, 3)) ms  p99 \(f(run.latencyP99Milliseconds, 3)) ms  \(f(run.requestsPerSecond, 0)) req/s  non-2xx \(run.non2xx)")
+            Console.out("proxy overhead (wrk, one thread; medians of \(proxy.rounds) alternated rounds of \(proxy.seconds) s)")
+            for result in proxy.scenarios {
+                func median(_ samples: [ProxyOverheadServiceBenchmark.Sample], _ value: (WrkRun) -> Double) -> Double {
+                    let sorted = samples.map { value($0.run) }.sorted()
+                    return sorted[sorted.count / 2]
+                }
+                Console.out("  \(result.scenario.label)")
+                for (name, samples) in [("direct", result.direct), ("proxied", result.proxied), ("personalized", result.personalized)] {
+                    Console.out("    \(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(f(median(samples, \.requestsPerSecond), 0)) req/s  p50 \(f(median(samples, \.latencyP50Milliseconds), 3)) ms  p99 \(f(median(samples, \.latencyP99Milliseconds), 3)) ms")
+                }
+                Console.out("    throughput vs direct \(f(result.throughputRatio, 3)) (personalized \(f(result.personalizedThroughputRatio, 3))); added p50 \(f(result.addedP50Milliseconds, 3)) ms (personalized \(f(result.personalizedAddedP50Milliseconds, 3)) ms), p99 \(f(result.addedP99Milliseconds, 3)) ms")
+                Console.out("    service CPU per proxied request \(f(result.cpuPerProxiedRequestMicroseconds, 0)) µs (personalized \(f(result.cpuPerPersonalizedRequestMicroseconds, 0)) µs); non-2xx \(result.non2xx), socket errors \(result.socketErrors)")
             }
-            Console.out("  added latency: p50 \(f(proxy.addedP50Milliseconds, 3)) ms, p99 \(f(proxy.addedP99Milliseconds, 3)) ms (personalized p50 \(f(proxy.personalizedAddedP50Milliseconds, 3)) ms)")
-            Console.out("  throughput vs direct: \(f(proxy.throughputRatio)) (personalized \(f(proxy.personalizedThroughputRatio)))")
         }
         for lookup in report.lookup {
             Console.out("profile lookup, \(lookup.store), \(lookup.users) users (seeded in \(f(lookup.seedSeconds, 1)) s): p50 \(f(lookup.p50Microseconds, 0)) µs, p99 \(f(lookup.p99Microseconds, 0)) µs over \(lookup.lookups) lookups")

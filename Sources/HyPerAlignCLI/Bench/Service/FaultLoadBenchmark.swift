@@ -37,10 +37,9 @@ struct FaultLoadBenchmark {
             store: store, upstreamBaseURL: "http://127.0.0.1:\(upstream.port)/v1", upstreamTimeout: .seconds(1)
         ) { service in
             let client = HTTPClient.shared
-            async let load = ProxyOverheadServiceBenchmark.offPool {
-                try WrkRun.run(label: "proxy with faults c\(connections)", url: service.baseURL + "/v1/chat/completions",
-                               body: body, apiKey: service.key, connections: connections, seconds: seconds)
-            }
+            async let load = WrkRun.run(
+                label: "proxy with faults c\(connections)", url: service.baseURL + "/v1/chat/completions",
+                body: body, apiKey: service.key, connections: connections, seconds: seconds)
             let acknowledged = try await withThrowingTaskGroup(of: Int.self) { group in
                 for writer in 0..<4 {
                     group.addTask {

@@ -27,9 +27,12 @@ enum InProcessService {
             retry: .none, maxConcurrentRequests: 256))
         var logger = Logger(label: "hyperalign.bench.service")
         logger.logLevel = .error
-        let service = HyPerAlignService(
-            configuration: ServiceConfiguration(port: 0, rateLimit: .unlimited), store: store, model: AnyChatModel(model),
-            logger: logger)
+        // Proxied like `hyperalign serve` with an OpenAI-compatible provider; the bench tenant's `user` field
+        // names the user, so wrk's fixed body can ask for personalization.
+        let configuration = ServiceConfiguration(
+            port: 0, rateLimit: .unlimited, proxy: ChatProxyConfiguration(upstream: model.configuration),
+            personalization: PersonalizationConfiguration(userFieldTenants: ["bench"]))
+        let service = HyPerAlignService(configuration: configuration, store: store, model: AnyChatModel(model), logger: logger)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = service.makeApplication { port in
             portContinuation.yield(port)

@@ -1,60 +1,110 @@
 import Foundation
 import ProfileStorage
 
-/// What `/v1/chat/completions` adds on top of a fast loopback upstream, measured side by side with wrk:
-/// latency at one connection (added p50/p99), throughput at many (ratio to direct).
+/// What `/v1/chat/completions` costs on top of its upstream, measured fairly with wrk: for each scenario
+/// (a 100 ms upstream at 64 connections, an instant one at 64 and at 1) a warm-up, then direct, proxied
+/// and proxied-with-personalization runs alternated `rounds` times, medians taken. The CPU the service
+/// spends per proxied request is this process's CPU during a proxied run minus, per request, what the
+/// in-process upstream alone used during the direct run beside it (wrk runs in its own process).
 struct ProxyOverheadServiceBenchmark {
-    var latencySeconds = 5
-    var throughputSeconds = 5
-    var connections = 16
+    var seconds = 5
+    var rounds = 3
+    var scenarios = [Scenario(upstreamDelayMilliseconds: 100, connections: 64),
+                     Scenario(upstreamDelayMilliseconds: 0, connections: 64),
+                     Scenario(upstreamDelayMilliseconds: 0, connections: 1)]
 
-    struct Result: Sendable, Encodable {
-        var runs: [WrkRun]
-        var addedP50Milliseconds: Double
-        var addedP99Milliseconds: Double
-        var personalizedAddedP50Milliseconds: Double
+    struct Scenario: Sendable, Encodable {
+        var upstreamDelayMilliseconds: Int
+        var connections: Int
+        var label: String { "upstream \(upstreamDelayMilliseconds) ms, c\(connections)" }
+    }
+
+    /// One measured run and the CPU this process used during it.
+    struct Sample: Sendable, Encodable {
+        var run: WrkRun
+        var cpuMicroseconds: Double
+        var cpuPerRequestMicroseconds: Double { cpuMicroseconds / Double(max(1, run.requests)) }
+    }
+
+    struct ScenarioResult: Sendable, Encodable {
+        var scenario: Scenario
+        var direct: [Sample]
+        var proxied: [Sample]
+        var personalized: [Sample]
+        /// Median proxied req/s over median direct req/s.
         var throughputRatio: Double
         var personalizedThroughputRatio: Double
+        /// Median p50 latency, proxied minus direct.
+        var addedP50Milliseconds: Double
+        var personalizedAddedP50Milliseconds: Double
+        var addedP99Milliseconds: Double
+        /// Median over rounds of the service's CPU per proxied request.
+        var cpuPerProxiedRequestMicroseconds: Double
+        var cpuPerPersonalizedRequestMicroseconds: Double
+        /// Non-2xx answers and socket errors over all runs (any is a failure of the measurement).
+        var non2xx: Int
+        var socketErrors: Int
+    }
+
+    struct Result: Sendable, Encodable {
+        var seconds: Int
+        var rounds: Int
+        var scenarios: [ScenarioResult]
     }
 
     func run(storePath: String) async throws -> Result {
-        let upstream = try await LoopbackChatServer.start()
-        defer { Task { await upstream.stop() } }
         let store = try SQLiteProfileStore(path: storePath)
         try await InProcessService.seedPersonalizedUser(store)
+        var results: [ScenarioResult] = []
+        for scenario in scenarios {
+            Console.note("proxy: \(scenario.label) — warm-up, then \(rounds) alternated rounds of \(seconds) s runs…")
+            results.append(try await measure(scenario, store: store))
+        }
+        return Result(seconds: seconds, rounds: rounds, scenarios: results)
+    }
+
+    func measure(_ scenario: Scenario, store: SQLiteProfileStore) async throws -> ScenarioResult {
+        let upstream = try await DelayedChatServer.start(delay: .milliseconds(scenario.upstreamDelayMilliseconds))
+        defer { Task { await upstream.stop() } }
         let direct = "http://127.0.0.1:\(upstream.port)/v1/chat/completions"
         let plain = #"{"model":"bench","messages":[{"role":"user","content":"Write a short note to the team."}]}"#
         let personal = #"{"model":"bench","user":"ann","messages":[{"role":"user","content":"Write a short note to the team."}]}"#
-        let latency = latencySeconds
-        let throughput = throughputSeconds
-        let connections = self.connections
+        let (seconds, rounds, connections) = (self.seconds, self.rounds, scenario.connections)
         return try await InProcessService.run(store: store, upstreamBaseURL: "http://127.0.0.1:\(upstream.port)/v1") { service in
             let proxy = service.baseURL + "/v1/chat/completions"
-            // Interleaved, so drift on a shared machine hits both sides alike.
-            let runs = try await Self.offPool {
-                [
-                    try WrkRun.run(label: "direct c1", url: direct, body: plain, apiKey: nil, connections: 1, seconds: latency),
-                    try WrkRun.run(label: "proxy c1", url: proxy, body: plain, apiKey: service.key, connections: 1, seconds: latency),
-                    try WrkRun.run(label: "proxy personalized c1", url: proxy, body: personal, apiKey: service.key, connections: 1, seconds: latency),
-                    try WrkRun.run(label: "direct c\(connections)", url: direct, body: plain, apiKey: nil, connections: connections, seconds: throughput),
-                    try WrkRun.run(label: "proxy c\(connections)", url: proxy, body: plain, apiKey: service.key, connections: connections, seconds: throughput),
-                    try WrkRun.run(label: "proxy personalized c\(connections)", url: proxy, body: personal, apiKey: service.key, connections: connections, seconds: throughput),
-                ]
+            func sample(_ label: String, _ url: String, _ body: String, key: String?, seconds: Int) async throws -> Sample {
+                let before = ProcessCPUTime.microseconds
+                let run = try await WrkRun.run(label: label, url: url, body: body, apiKey: key, connections: connections, seconds: seconds)
+                return Sample(run: run, cpuMicroseconds: ProcessCPUTime.microseconds - before)
             }
-            return Result(
-                runs: runs,
-                addedP50Milliseconds: runs[1].latencyP50Milliseconds - runs[0].latencyP50Milliseconds,
-                addedP99Milliseconds: runs[1].latencyP99Milliseconds - runs[0].latencyP99Milliseconds,
-                personalizedAddedP50Milliseconds: runs[2].latencyP50Milliseconds - runs[0].latencyP50Milliseconds,
-                throughputRatio: runs[4].requestsPerSecond / runs[3].requestsPerSecond,
-                personalizedThroughputRatio: runs[5].requestsPerSecond / runs[3].requestsPerSecond)
-        }
-    }
-
-    /// Runs blocking work (waiting for wrk) off the cooperative pool, so the in-process service keeps serving.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
+            // Warm-up: connections, pools, caches and the personalization rendering.
+            _ = try await sample("warm-up direct", direct, plain, key: nil, seconds: 1)
+            _ = try await sample("warm-up proxy", proxy, personal, key: service.key, seconds: 1)
+            var (directs, proxied, personalized) = ([Sample](), [Sample](), [Sample]())
+            for round in 1...rounds {
+                directs.append(try await sample("direct #\(round)", direct, plain, key: nil, seconds: seconds))
+                proxied.append(try await sample("proxy #\(round)", proxy, plain, key: service.key, seconds: seconds))
+                personalized.append(try await sample("proxy personalized #\(round)", proxy, personal, key: service.key, seconds: seconds))
+            }
+            func median(_ values: [Double]) -> Double {
+                let sorted = values.sorted()
+                return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            }
+            let directRate = median(directs.map(\.run.requestsPerSecond))
+            let directP50 = median(directs.map(\.run.latencyP50Milliseconds))
+            let cpu = { (samples: [Sample]) in
+                median(zip(samples, directs).map { $0.cpuPerRequestMicroseconds - $1.cpuPerRequestMicroseconds })
+            }
+            let all = directs + proxied + personalized
+            return ScenarioResult(
+                scenario: scenario, direct: directs, proxied: proxied, personalized: personalized,
+                throughputRatio: median(proxied.map(\.run.requestsPerSecond)) / directRate,
+                personalizedThroughputRatio: median(personalized.map(\.run.requestsPerSecond)) / directRate,
+                addedP50Milliseconds: median(proxied.map(\.run.latencyP50Milliseconds)) - directP50,
+                personalizedAddedP50Milliseconds: median(personalized.map(\.run.latencyP50Milliseconds)) - directP50,
+                addedP99Milliseconds: median(proxied.map(\.run.latencyP99Milliseconds)) - median(directs.map(\.run.latencyP99Milliseconds)),
+                cpuPerProxiedRequestMicroseconds: cpu(proxied), cpuPerPersonalizedRequestMicroseconds: cpu(personalized),
+                non2xx: all.reduce(0) { $0 + $1.run.non2xx }, socketErrors: all.reduce(0) { $0 + $1.run.socketErrors })
         }
     }
 }
