@@ -16,7 +16,10 @@ struct OpenAIPythonClientTests {
             if request.body.contains(#""stream":true"#) { return OpenAIUpstream.stream(["Hello ", "from the ", "stream."]) }
             return OpenAIUpstream.completion("Cheers from upstream.")
         }) { upstream in
-            try await ServiceHarness.run(model: OpenAIUpstream.model(upstream)) { harness in
+            // acme opted in to naming users by the OpenAI `user` field (the script uses it and the header).
+            var configuration = ServiceConfiguration(port: 0)
+            configuration.personalization.userFieldTenants = ["acme"]
+            try await ServiceHarness.run(model: OpenAIUpstream.model(upstream), configuration: configuration) { harness in
                 try await harness.createUser("ann")
                 try await harness.giveHypotheses("ann")
                 let result = try await PythonOpenAI.run(
