@@ -15,6 +15,7 @@ struct ChatCompletionBody: Sendable {
     /// The `messages` array's closing bracket.
     private var messagesEnd = 0
     private var objectStart = 0
+    private var isEmptyObject = false
 
     struct Message: Sendable {
         var range: Range<Int>
@@ -32,6 +33,7 @@ struct ChatCompletionBody: Sendable {
         try bytes.withUnsafeBufferPointer { buffer in found = try Self.scan(buffer) }
         (modelRange, model, stream, user, messages, messagesEnd, objectStart) =
             (found.modelRange, found.model, found.stream, found.user, found.messages, found.messagesEnd, found.objectStart)
+        isEmptyObject = found.members == 0
     }
 
     private struct Found {
@@ -42,6 +44,7 @@ struct ChatCompletionBody: Sendable {
         var messages: [Message]?
         var messagesEnd = 0
         var objectStart = 0
+        var members = 0
     }
 
     private static func scan(_ buffer: UnsafeBufferPointer<UInt8>) throws -> Found {
@@ -51,6 +54,7 @@ struct ChatCompletionBody: Sendable {
             guard try scanner.peek() == UInt8(ascii: "{") else { throw Invalid(description: "the request body must be a JSON object") }
             found.objectStart = scanner.index
             try scanner.forEachMember { scanner, key in
+                found.members += 1
                 if scanner.matches(key, "messages"), try scanner.peek() == UInt8(ascii: "[") {
                     var messages: [Message] = []
                     try scanner.forEachElement { scanner in
@@ -105,7 +109,7 @@ struct ChatCompletionBody: Sendable {
             if let modelRange {
                 edits.append((modelRange, encoded))
             } else {
-                edits.append(((objectStart + 1)..<(objectStart + 1), Array(#""model":"#.utf8) + encoded + [UInt8(ascii: ",")]))
+                edits.append(((objectStart + 1)..<(objectStart + 1), Array(#""model":"#.utf8) + encoded + (isEmptyObject ? [] : [UInt8(ascii: ",")])))
             }
         }
         if let message, let messages, let placement = personalizationPlacement {

@@ -26,7 +26,11 @@ enum UpstreamFailure {
             }
         }
         let text = String(describing: error).lowercased()
-        if text.contains("refused") || text.contains("connect") || text.contains("resolve") { return unreachable }
+        if String(reflecting: type(of: error)).hasSuffix("NIOConnectionError") || text.contains("refused")
+            || text.contains("resolve")
+        {
+            return unreachable
+        }
         return make(.badGateway, "upstream_interrupted", "the connection to the upstream model broke off")
     }
 
