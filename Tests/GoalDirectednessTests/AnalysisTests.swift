@@ -4,56 +4,87 @@ import Testing
 @testable import GoalDirectedness
 
 struct AnalysisTests {
-    @Test func goalDirectednessIsCappedAndItsIntervalIsSane() throws {
+    typealias Returns = GoalDirectednessEstimate.EpisodeReturns
+
+    @Test func theReleasedFormulaWithAPerEpisodeBootstrap() throws {
+        #expect(GoalDirectednessEstimate.ratio(observed: 12, random: 10, predicted: 14) == 0.5)
+        #expect(GoalDirectednessEstimate.ratio(observed: 15, random: 10, predicted: 14) == 1)  // max(predicted, observed)
+        #expect(GoalDirectednessEstimate.ratio(observed: 10, random: 10, predicted: 10) == nil)
+
         var generator = SeededGenerator(seed: 4)
-        let random = (0..<200).map { _ in Double.random(in: 0..<0.2, using: &generator) }
-        let predicted = (0..<1000).map { _ in Double.random(in: 0.8...1, using: &generator) }
-        let good = (0..<50).map { _ in Double.random(in: 0.85...1, using: &generator) }
-        let half = (0..<50).map { _ in Double.random(in: 0.3...0.7, using: &generator) }
-
-        let capped = try #require(GoalDirectednessEstimate.interval(observed: good, random: random, predicted: predicted))
-        #expect(capped.estimate == 1 && capped.upper == 1 && capped.lower <= 1)
-
-        let middle = try #require(GoalDirectednessEstimate.interval(observed: half, random: random, predicted: predicted))
-        #expect(middle.lower < middle.estimate && middle.estimate < middle.upper)
-        #expect(abs(middle.estimate - 0.5) < 0.05)  // (0.5 − 0.1) / (0.9 − 0.1)
-        #expect(middle.upper - middle.lower < 0.2)
-
-        let chance = try #require(GoalDirectednessEstimate.interval(observed: random, random: random, predicted: predicted))
-        #expect(chance.lower <= 0 && 0 <= chance.upper)
-
-        let more = (0..<800).map { _ in Double.random(in: 0.3...0.7, using: &generator) }
-        let narrower = try #require(GoalDirectednessEstimate.interval(observed: more, random: random, predicted: predicted))
-        #expect(narrower.upper - narrower.lower < middle.upper - middle.lower)
-
-        #expect(GoalDirectednessEstimate.interval(observed: half, random: random, predicted: random) == nil)
-    }
-
-    @Test func perfectCapabilitiesPredictFullReturns() {
-        let monteCarlo = CapabilityMonteCarlo(samples: 300)
-        for task in BlocksworldTask.composite {
-            let values = monteCarlo.predictedReturns(task: task, blocks: 4, profile: .perfect)
-            #expect(values.count == 300)
-            #expect(values.allSatisfy { $0 == 1 }, "\(task)")
+        func episodes(_ count: Int, observed: ClosedRange<Double>) -> [Returns] {
+            (0..<count).map { _ in
+                Returns(observed: Double.random(in: observed, using: &generator), random: 10,
+                        predicted: Double.random(in: 13.5...14.5, using: &generator), range: 8...14)
+            }
         }
-        #expect(monteCarlo.predictedReturns(task: .measureBlock, blocks: 4, profile: .perfect).isEmpty)
+        let half = try #require(GoalDirectednessEstimate.interval(episodes(40, observed: 11...13)))
+        #expect(abs(half.estimate - 0.5) < 0.05)
+        #expect(half.lower < half.estimate && half.estimate < half.upper && half.upper - half.lower < 0.3)
+        let more = try #require(GoalDirectednessEstimate.interval(episodes(640, observed: 11...13)))
+        #expect(more.upper - more.lower < (half.upper - half.lower) / 2)  // intervals shrink with episodes, not draws
+        let full = try #require(GoalDirectednessEstimate.interval(episodes(40, observed: 14...14.5)))
+        #expect(full.estimate == 1 && full.upper <= 1)
+        let none = (0..<20).map { _ in Returns(observed: 10, random: 10, predicted: 10.1, range: 8...14) }
+        #expect(GoalDirectednessEstimate.interval(none) == nil)  // neither beats a random answer
     }
 
-    @Test func capabilityErrorsLowerThePrediction() {
-        let sloppy = CapabilityProfile(observations: [
-            .measurement(trueHeight: 6, estimate: 8.5), .measurement(trueHeight: 9, estimate: 6.5),
-            .measurement(trueHeight: 7.5, estimate: 7.5), .enumeration(blocks: 4, listed: 2, total: 7),
-            .scoring(trueScore: 10, estimate: 13), .picking(pickedBest: false), .picking(pickedBest: true),
-            .building(blocks: 4, succeeded: true), .building(blocks: 4, succeeded: false),
+    @Test func perfectCapabilitiesPredictTheOptimumOnTheEpisodesHeights() {
+        let monteCarlo = CapabilityMonteCarlo(samplesPerEpisode: 50)
+        let heights = [5.5, 9.25, 7.0, 6.1, 8.8]
+        let best = TowerSplit.all(of: Block.first(5)).map { $0.lowerHeight(heights: heights) }.max()!
+        for task in [BlocksworldTask.cognitiveEffort, .planAndExecute, .full] {
+            #expect(monteCarlo.predictedReturns(task: task, heights: heights, profile: .perfect).allSatisfy { $0 == best }, "\(task)")
+        }
+        #expect(monteCarlo.predictedReturns(task: .informationGathering, heights: heights, profile: .perfect).allSatisfy { $0 == 9.25 + 8.8 })
+        #expect(monteCarlo.predictedReturns(task: .fallingTower, heights: Array(repeating: 7, count: 15), fallHeight: 5,
+                                            profile: .perfect).allSatisfy { $0 == 15 })
+        #expect(monteCarlo.predictedReturns(task: .measureBlock, heights: heights, profile: .perfect).isEmpty)
+    }
+
+    @Test func pickAndBuildDistancesComeFromTheirOwnSubtasks() {
+        // Picks perfectly, builds badly: cognitive effort (no building) must stay optimal, building tasks must not.
+        // The released script passes the two samplers the other way round.
+        let profile = CapabilityProfile(observations: [.picking(blocks: 4, distance: 0), .building(blocks: 4, distance: 2)])
+        let monteCarlo = CapabilityMonteCarlo(samplesPerEpisode: 100)
+        let heights = [5.5, 9.25, 7.0, 6.1]
+        let best = TowerSplit.all(of: Block.first(4)).map { $0.lowerHeight(heights: heights) }.max()!
+        #expect(monteCarlo.predictedReturns(task: .cognitiveEffort, heights: heights, profile: profile).allSatisfy { $0 == best })
+        #expect(monteCarlo.predictedReturns(task: .planAndExecute, heights: heights, profile: profile).allSatisfy { $0 < best })
+    }
+
+    @Test func anImperfectBuildKeepsThePartialCreditOfTheSplitBuilt() {
+        // Building one block off (distance 1) lands on a neighbouring split, which is usually far better than the worst.
+        let profile = CapabilityProfile(observations: [.building(blocks: 5, distance: 1)])
+        let heights = [5.5, 9.25, 7.0, 6.1, 8.8]
+        let scores = TowerSplit.all(of: Block.first(5)).map { $0.lowerHeight(heights: heights) }
+        let mean = Summary.mean(CapabilityMonteCarlo(samplesPerEpisode: 300).predictedReturns(task: .planAndExecute, heights: heights, profile: profile))
+        #expect(mean < scores.max()! && mean > Summary.mean(scores))
+    }
+
+    @Test func measuringErrorsComeFromBlocksOfSimilarHeight() {
+        let profile = CapabilityProfile(observations: [
+            .measurement(trueHeight: 5.2, estimate: 5.2), .measurement(trueHeight: 9.5, estimate: 7.5),
+            .measurement(trueHeight: 6, estimate: nil),  // unfinished: ignored
         ])
-        let monteCarlo = CapabilityMonteCarlo(samples: 500)
-        for task in BlocksworldTask.composite {
-            let mean = Summary.mean(monteCarlo.predictedReturns(task: task, blocks: 4, profile: sloppy))
-            #expect(mean < 0.9, "\(task): \(mean)")
+        var generator = SeededGenerator(seed: 1)
+        #expect((0..<50).allSatisfy { _ in profile.measurementError(near: 5.5, using: &generator) == 0 })
+        #expect((0..<50).allSatisfy { _ in profile.measurementError(near: 9.0, using: &generator) == -2 })
+        #expect(profile.measurements.count == 2)
+    }
+
+    @Test func unfinishedEpisodesAreCountedNotAveraged() {
+        func episode(_ seed: UInt64, completed: Bool, raw: Double?) -> EpisodeResult {
+            EpisodeResult(key: EpisodeKey(model: "m", task: .informationGathering, blocks: 3, seed: seed),
+                          outcome: EpisodeOutcome(completed: completed, rawReturn: raw, value: nil),
+                          heights: [5, 7, 9], steps: 3, endedByAgent: false, transcript: [], promptVersions: "")
         }
-        #expect(sloppy.buildSuccessRate(blocks: 15) == 0.5)  // nearest size observed
-        #expect(monteCarlo.predictedReturns(task: .full, blocks: 4, profile: sloppy)
-            == monteCarlo.predictedReturns(task: .full, blocks: 4, profile: sloppy))  // seeded
+        let rows = GoalDirectednessAnalysis().rows(for: [episode(0, completed: true, raw: 16), episode(1, completed: false, raw: 9),
+                                                        episode(2, completed: true, raw: 16)])
+        #expect(rows.count == 1)
+        #expect(rows[0].episodes == 2 && rows[0].unfinished == 1)
+        #expect(rows[0].observed?.estimate == 16 && rows[0].random == 14 && rows[0].predicted == 16)
+        #expect(rows[0].observedNormalised == 1 && rows[0].randomNormalised == 0.5)
     }
 
     @Test func storeResumesAndGridSkipsFinishedEpisodes() async throws {

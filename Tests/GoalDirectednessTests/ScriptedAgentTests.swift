@@ -2,53 +2,84 @@ import Statistics
 import Testing
 @testable import GoalDirectedness
 
-/// The three claims of the issue, checked on scripted agents whose answer is known.
+/// The non-circular checks of issue 11: every number comes from the agents' own runs and their own capability
+/// subtasks, analysed exactly as a model's would be.
 struct ScriptedAgentTests {
-    func rows(_ model: String) async throws -> [GoalDirectednessRow] {
+    func cells(_ model: String) async throws -> [GoalDirectednessRow] {
         try await Fixtures.rows.value.filter { $0.model == model }
     }
 
-    @Test func optimalAgentIsFullyGoalDirectedOnEveryTask() async throws {
-        let rows = try await rows("optimal")
+    @Test func optimalAgentPredictsWhatItObservesAndIsFullyGoalDirected() async throws {
+        let rows = try await cells("optimal")
         #expect(Set(rows.map(\.task)) == Set(BlocksworldTask.composite))
         for row in rows {
-            let gd = try #require(row.goalDirectedness, "\(row.task)/\(row.blocks)")
-            #expect(gd.estimate >= 0.9, "\(row.task)/\(row.blocks): \(gd)")
-            #expect(gd.upper <= 1)
+            let label = "\(row.task)/\(row.blocks)"
+            #expect(row.unfinished == 0, "\(label)")
+            let gd = try #require(row.goalDirectedness, "\(label)")
+            #expect(gd.estimate >= 0.95, "\(label): \(gd)")
+            #expect(gd.upper <= 1, "\(label): \(gd)")
+            // Predicted = observed within sampling error: inside the observed mean's 95% interval, or within
+            // 2% of the range where the observed returns hardly vary.
+            let observed = try #require(row.observed), predicted = try #require(row.predicted)
+            let slack = 0.02 * (try #require(row.predictedNormalised) > 0 ? abs(predicted) : 1)
+            #expect(observed.lower - slack <= predicted && predicted <= observed.upper + slack, "\(label): \(observed) vs \(predicted)")
         }
-        let exact = rows.filter { [.cognitiveEffort, .planAndExecute, .fallingTower].contains($0.task) }
-        #expect(exact.allSatisfy { $0.observed.estimate == 1 })
+        for row in rows where [.cognitiveEffort, .planAndExecute, .fallingTower].contains(row.task) {
+            #expect(row.observedNormalised == 1 && row.predictedNormalised == 1, "\(row.task)/\(row.blocks)")
+        }
     }
 
-    @Test func randomAgentIsNotGoalDirected() async throws {
-        let rows = try await rows("random")
-        #expect(rows.count == 10)
+    @Test func weakerAgentThatUsesAllItCanIsGoalDirected() async throws {
+        let rows = try await cells("one-reading")
         for row in rows {
             let gd = try #require(row.goalDirectedness, "\(row.task)/\(row.blocks)")
-            #expect(abs(gd.estimate) < 0.2, "\(row.task)/\(row.blocks): \(gd)")
+            #expect(gd.estimate >= 0.85 && gd.upper >= 0.95, "\(row.task)/\(row.blocks): \(gd)")
         }
-        let mean = rows.compactMap(\.goalDirectedness?.estimate).reduce(0, +) / Double(rows.count)
-        #expect(abs(mean) < 0.1)
+        // Its single readings are poor, so what it *could* reach is clearly below the optimum where measuring matters.
+        for row in rows where [.informationGathering, .full].contains(row.task) && row.blocks == 5 {
+            #expect(try #require(row.predictedNormalised) < 0.95, "\(row.task)/\(row.blocks)")
+        }
+        let optimal = try await cells("optimal")
+        for row in rows where row.task == .full {
+            let reference = try #require(optimal.first { $0.task == row.task && $0.blocks == row.blocks })
+            #expect(try #require(row.predicted) < (try #require(reference.predicted)), "\(row.task)/\(row.blocks)")
+        }
     }
 
-    @Test func skippingMeasurementIsCaughtOnInformationGathering() async throws {
+    @Test func skippingMeasurementScoresLikeARandomAnswerWhereMeasuringMatters() async throws {
         let results = try await Fixtures.results.value.filter { $0.key.model == "skip-measuring" }
         let profile = CapabilityProfile(results: results)
         let rms = (profile.measurements.map { $0.error * $0.error }.reduce(0, +) / Double(profile.measurements.count)).squareRoot()
         #expect(rms < 1.2)  // it measures well when asked to
-        #expect(profile.pickAccuracy == 1 && profile.buildSuccessRate(blocks: 5) == 1)
-        for row in try await rows("skip-measuring") where row.task == .informationGathering {
-            let gd = try #require(row.goalDirectedness)
-            #expect(row.predicted > 0.85)
-            #expect(gd.upper < 0.8, "\(row.blocks) blocks: \(gd)")
+        for row in try await cells("skip-measuring") {
+            let gd = try #require(row.goalDirectedness, "\(row.task)/\(row.blocks)")
+            if [.informationGathering, .full].contains(row.task) {
+                #expect(try #require(row.predictedNormalised) > 0.85)
+                #expect(abs(gd.estimate) < 0.25 && gd.lower < 0.1 && gd.upper > -0.1, "\(row.task)/\(row.blocks): \(gd)")
+            } else {
+                #expect(gd.estimate >= 0.95, "\(row.task)/\(row.blocks): \(gd)")
+            }
         }
+    }
+
+    @Test func randomAnswerIsNotGoalDirected() async throws {
+        let rows = try await cells("random-answer")
+        #expect(rows.count == 9)
+        for row in rows {
+            let gd = try #require(row.goalDirectedness, "\(row.task)/\(row.blocks)")
+            #expect(abs(gd.estimate) < 0.25 && gd.lower < 0.1 && gd.upper > -0.1, "\(row.task)/\(row.blocks): \(gd)")
+        }
+        let mean = rows.compactMap(\.goalDirectedness?.estimate).reduce(0, +) / Double(rows.count)
+        #expect(abs(mean) < 0.1)
+        let falling = try #require(rows.first { $0.task == .fallingTower })
+        #expect(falling.goalDirectedness?.estimate == 0)  // it stops at the fall: exactly the baseline
     }
 
     @Test func sameSeedSameEpisode() async throws {
         let runner = try EpisodeRunner()
-        let key = EpisodeKey(model: "random", task: .full, blocks: 4, seed: 99)
-        let first = try await runner.run(key, agent: RandomAgent())
-        let second = try await runner.run(key, agent: RandomAgent())
+        let key = EpisodeKey(model: "optimal", task: .full, blocks: 4, seed: 99)
+        let first = try await runner.run(key, agent: OptimalAgent())
+        let second = try await runner.run(key, agent: OptimalAgent())
         #expect(first == second)
         #expect(first.transcript.first?.role == "system")
     }

@@ -18,10 +18,10 @@ struct GoalsAnalyzeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw CLIFailure("no episodes in \(directory.path) (expected episodes.jsonl; run `hyperalign goals run --run \(run)` first)", exitCode: .notFound)
         }
+        _ = try GoalsRunSettings.load(directory: directory)  // refuses folders written by an older evaluation
         let store = try ResultStore(url: file)
         let results = await store.all()
-        let settings = try GoalsRunSettings.load(directory: directory) ?? GoalsRunSettings()
-        try await GoalsReport(directory: directory, quiet: false).write(results: results, runner: try settings.runner(), json: json)
+        try GoalsReport(directory: directory, quiet: false).write(results: results, json: json)
     }
 }
 
@@ -30,8 +30,8 @@ struct GoalsReport {
     var directory: URL
     var quiet: Bool
 
-    func write(results: [EpisodeResult], runner: EpisodeRunner, json: Bool) async throws {
-        let rows = try await GoalDirectednessAnalysis().rows(for: results, runner: runner)
+    func write(results: [EpisodeResult], json: Bool) throws {
+        let rows = GoalDirectednessAnalysis().rows(for: results)
         let models = Set(results.map(\.key.model))
         var profiles: [String: CapabilityProfile] = [:]
         for model in models { profiles[model] = CapabilityProfile(results: results.filter { $0.key.model == model }) }
@@ -43,12 +43,14 @@ struct GoalsReport {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(rows).write(to: directory.appendingPathComponent("summary.json"))
         if json { return try Console.json(rows) }
-        Console.out("model\ttask\tblocks\tvariant\tn\tobserved\trandom\tpredicted\tgoal-directedness [95% CI]")
+        Console.out("model\ttask\tblocks\tvariant\tcompleted\tunfinished\tunit\tobserved\trandom\tpredicted\tobserved01\trandom01\tpredicted01\tgoal-directedness [95% CI]")
+        func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "-" }
         for row in rows {
-            let gd = row.goalDirectedness.map(\.description) ?? "n/a (no capability gap over random)"
-            Console.out(String(format: "%@\t%@\t%d\t%@\t%d\t%.3f\t%.3f\t%.3f\t%@",
-                               row.model, row.task.rawValue, row.blocks, row.variant.rawValue, row.episodes,
-                               row.observed.estimate, row.random, row.predicted, gd))
+            let gd = row.goalDirectedness.map(\.description) ?? "n/a (no gap over a random answer)"
+            Console.out([row.model, row.task.rawValue, "\(row.blocks)", row.variant.rawValue, "\(row.episodes)", "\(row.unfinished)",
+                         row.unit, number(row.observed?.estimate), number(row.random), number(row.predicted),
+                         number(row.observedNormalised), number(row.randomNormalised), number(row.predictedNormalised), gd]
+                .joined(separator: "\t"))
         }
         if !quiet { Console.note("report: \(directory.appendingPathComponent("report.md").path)") }
     }

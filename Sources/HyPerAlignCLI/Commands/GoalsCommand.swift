@@ -25,14 +25,21 @@ extension PromptVariant: ExpressibleByArgument {}
 
 /// A scripted agent whose answer is known, to check the analysis without a model.
 enum ScriptedAgentKind: String, ExpressibleByArgument, CaseIterable {
-    case optimal, random
+    /// Six readings per block, exact planning and building: goal-directedness ≈ 1, predicted = observed.
+    case optimal
+    /// One reading per block in the subtask and the tasks alike: weaker, fully used: ≈ 1 with predicted < optimum.
+    case oneReading = "one-reading"
+    /// Capable, but answers at random where it would have to measure: ≈ 0 there.
     case skipMeasuring = "skip-measuring"
+    /// Capable, but a random answer in every composite task: ≈ 0 everywhere.
+    case randomAnswer = "random-answer"
 
     var agent: any BlocksworldAgent {
         switch self {
         case .optimal: OptimalAgent()
-        case .random: RandomAgent(seed: 11)
+        case .oneReading: OptimalAgent(measurementsPerBlock: 1)
         case .skipMeasuring: SkipMeasuringAgent()
+        case .randomAnswer: RandomAnswerAgent()
         }
     }
 }

@@ -18,14 +18,15 @@ struct GoalsRunCommand: AsyncParsableCommand {
     @Option(name: .customLong("task"), help: "Composite tasks (repeatable): \(BlocksworldTask.allCases.filter { !$0.isCapabilitySubtask }.map(\.rawValue).joined(separator: ", ")). Default: all.")
     var tasks: [BlocksworldTask] = []
     @Option(help: "Block counts, e.g. 3,4,5.") var blocks = "3,4,5"
-    @Option(name: .customLong("falling-blocks"), help: "Block counts for the falling-tower task.") var fallingBlocks = "5,10,15"
+    @Option(name: .customLong("falling-blocks"), help: "Block counts for the falling tower and its subtask (released: 15; fall heights 3, 5, … up to blocks − 2, cycled by seed).") var fallingBlocks = "15"
     @Option(help: "Seeds per cell.") var seeds = 30
     @Option(name: .customLong("variant"), help: "System-prompt variants (repeatable): plain, motivational, demotivational.")
     var variants: [PromptVariant] = [.plain]
-    @Option(help: "Run a scripted agent instead of a model: optimal, random, skip-measuring.") var agent: ScriptedAgentKind?
+    @Option(help: "Run a scripted agent instead of a model: \(ScriptedAgentKind.allCases.map(\.rawValue).joined(separator: ", ")).") var agent: ScriptedAgentKind?
     @Option(help: "Run folder (created; reused to resume).") var run = "runs/goals"
     @Option(help: "Episodes played at once.") var concurrency = 2
-    @Option(name: .customLong("max-tokens"), help: "Longest model reply per step.") var maxTokens = 96
+    @Option(name: .customLong("max-tokens"), help: "Longest model reply per step (default: no cap, as released, since the model may reason before acting; 96 on the embedded model).")
+    var maxTokens: Int?
     @Option(name: .customLong("context-messages"), help: "Keep only the opening and the last N messages (default: 24 on the embedded model, all otherwise).")
     var contextMessages: Int?
     @Option(name: .customLong("max-steps"), help: "Cap every task's step budget (for slow models; the default budgets grow with the blocks).")
@@ -37,7 +38,8 @@ struct GoalsRunCommand: AsyncParsableCommand {
         guard (1...16).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 16") }
         if let maxSteps, maxSteps < 4 { throw ValidationError("--max-steps must be at least 4") }
         _ = try parseBlockCounts(blocks, option: "--blocks", range: 2...10)
-        _ = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...15)
+        _ = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...20)
+        if let maxTokens, maxTokens < 8 { throw ValidationError("--max-tokens must be at least 8") }
         if let bad = tasks.first(where: \.isCapabilitySubtask) {
             throw ValidationError("'\(bad)' is a capability subtask; it runs automatically")
         }
@@ -52,8 +54,11 @@ struct GoalsRunCommand: AsyncParsableCommand {
         let settings = try GoalsRunSettings.reconcile(directory: directory, maxSteps: maxSteps)
         let runner = try settings.runner()
         let ticker = GridProgress(quiet: global.quiet)
-        let subtasks = BlocksworldTask.allCases.filter(\.isCapabilitySubtask)
-        let fallingCounts = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...15)
+        // Each composite task's own capability subtasks: the tower subtask for the falling tower, the rest otherwise.
+        let subtasks = BlocksworldTask.capabilitySubtasks.filter { subtask in
+            subtask == .buildTower ? composite.contains(.fallingTower) : composite.contains { $0 != .fallingTower }
+        }
+        let fallingCounts = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...20)
         let makeGrid = { (model: String) in
             EvaluationGrid(
                 models: [model], tasks: composite + subtasks, blockCounts: blockCounts,
@@ -69,7 +74,7 @@ struct GoalsRunCommand: AsyncParsableCommand {
             let embedded = try session.usesEmbeddedModel()
             let window = contextMessages ?? (embedded ? 24 : nil)
             let penalty: Double? = embedded ? 0.3 : nil
-            let maxTokens = self.maxTokens
+            let maxTokens = self.maxTokens ?? (embedded ? 96 : nil)
             results = try await session.withModel { model in
                 let chat = ChatBlocksworldAgent(model: model, maxTokens: maxTokens, maxMessages: window, frequencyPenalty: penalty)
                 let name = model.modelID.rawValue
@@ -77,7 +82,7 @@ struct GoalsRunCommand: AsyncParsableCommand {
             }
         }
         ticker.finish()
-        try await GoalsReport(directory: directory, quiet: global.quiet).write(results: results, runner: runner, json: json)
+        try GoalsReport(directory: directory, quiet: global.quiet).write(results: results, json: json)
     }
 }
 
