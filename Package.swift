@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "LanguageModels", targets: ["LanguageModels"]),
         .library(name: "LanguageModelsTesting", targets: ["LanguageModelsTesting"]),
+        .library(name: "ChildProcesses", targets: ["ChildProcesses"]),
         .library(name: "EmbeddedModel", targets: ["EmbeddedModel"]),
         .library(name: "HyPerAlign", targets: ["HyPerAlign"]),
         .library(name: "ProfileStorage", targets: ["ProfileStorage"]),
@@ -37,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
     ],
     targets: [
         // The provider layer: chat models over HTTP, retries, limits, caching. Knows nothing of hypotheses.
@@ -54,11 +57,20 @@ let package = Package(
         ),
         // Test support for users and for our own tests: a scripted chat model.
         .target(name: "LanguageModelsTesting", dependencies: ["LanguageModels"], swiftSettings: upcoming),
+        // The one way to run child processes: empty signal mask, drained output, a watchdog for servers.
+        .target(
+            name: "ChildProcesses",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: upcoming
+        ),
         // The embedded llama.cpp runtime: builds llama-server once, runs it as a child process.
         .target(
             name: "EmbeddedModel",
             dependencies: [
-                "LanguageModels",
+                "LanguageModels", "ChildProcesses",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -138,7 +150,7 @@ let package = Package(
         .executableTarget(
             name: "HyPerAlignCLI",
             dependencies: [
-                "LanguageModels", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "PostgresStorage", "HyPerAlignService", "GoalDirectedness", "Statistics",
+                "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "PostgresStorage", "HyPerAlignService", "GoalDirectedness", "Statistics",
                 "Evaluation", "Stylometry", "AuthorshipData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -169,6 +181,7 @@ let package = Package(
                            .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: upcoming
         ),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"], swiftSettings: upcoming),
         .testTarget(
             name: "EmbeddedModelTests",
             dependencies: ["EmbeddedModel", "LanguageModels", "HyPerAlign"],
@@ -220,7 +233,7 @@ let package = Package(
         .testTarget(name: "AuthorshipDataTests", dependencies: ["AuthorshipData"], swiftSettings: upcoming),
         .testTarget(
             name: "GoalDirectednessTests",
-            dependencies: ["GoalDirectedness", "Statistics"],
+            dependencies: ["GoalDirectedness", "Statistics", "LanguageModels", "LanguageModelsTesting"],
             swiftSettings: upcoming
         ),
         .testTarget(
@@ -230,7 +243,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["HyPerAlign", "WireTestServers"],
+            dependencies: ["HyPerAlign", "WireTestServers", "ChildProcesses"],
             swiftSettings: upcoming
         ),
     ],

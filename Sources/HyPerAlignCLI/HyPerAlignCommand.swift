@@ -1,5 +1,5 @@
 import ArgumentParser
-import EmbeddedModel
+import ChildProcesses
 import Foundation
 
 /// The `hyperalign` command: a thin shell over the HyPerAlign library.
@@ -25,7 +25,9 @@ struct HyPerAlignCommand: AsyncParsableCommand {
         // `serve` stops on SIGTERM/SIGINT through ServiceLifecycle's graceful shutdown (which also stops an
         // embedded server on the way out); every other command exits at once.
         if CommandLine.arguments.dropFirst().first != ServeCommand.configuration.commandName {
-            ChildProcessRegistry.shared.installSignalHandlers()
+            ChildProcessRegistry.shared.installSignalHandlers { _ in
+                FileHandle.standardError.write(Data("\ninterrupted; stopped child processes\n".utf8))
+            }
         }
         do {
             var command = try parseAsRoot()

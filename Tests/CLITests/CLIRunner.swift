@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// Runs the built `hyperalign` binary as a user would, capturing its output and exit code.
@@ -30,33 +31,18 @@ struct CLIRunner {
         return testBinary.deletingLastPathComponent().appendingPathComponent("hyperalign")
     }
 
-    /// Runs the binary off the cooperative thread pool, so loopback servers in the same test process
-    /// keep answering while it waits.
+    /// Runs the binary as a user would: its own signal mask and dispositions, stdin from /dev/null.
     func run(_ arguments: [String]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments) })
-            }
+        let output = try await ChildProcess.capture(command(arguments))
+        let status: Int32 = switch output.status {
+        case .exited(let code): code
+        case .signalled(let signal): 128 + signal
         }
+        return Result(status: status, stdout: output.standardOutput, stderr: output.standardError)
     }
 
-    func runBlocking(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    func command(_ arguments: [String]) -> ChildCommand {
+        ChildCommand(Self.binary.path, arguments, environment: environment)
     }
 
     func write(_ name: String, _ content: String) throws -> String {

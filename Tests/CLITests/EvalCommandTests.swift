@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 import WireTestServers
@@ -60,12 +61,14 @@ struct EvalCommandTests {
             ]
 
             // First attempt: killed with SIGKILL in the middle of the run.
-            let process = try cli.start(arguments)
-            while server.requests.count < 6, process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(process.isRunning, "the run finished before it could be killed")
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal)
+            let started = AsyncStream.makeStream(of: Int32.self)
+            let firstRun = Task { try await ChildProcess.run(cli.command(arguments), onStart: { started.continuation.yield($0) }, onLine: { _ in }) }
+            var iterator = started.stream.makeAsyncIterator()
+            let pid = try #require(await iterator.next())
+            while server.requests.count < 6, ChildLiveness.isAlive(pid) { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(ChildLiveness.isAlive(pid), "the run finished before it could be killed")
+            kill(pid, SIGKILL)
+            #expect(try await firstRun.value.status == .signalled(SIGKILL))
             let beforeResume = server.requests.count
 
             // Second attempt: finishes, repeating at most the one call that was in flight.
@@ -100,20 +103,5 @@ struct EvalCommandTests {
         let result = try await cli.run(["eval", "authorship", "--systems", "gpt-5", "--data", "/nonexistent", "--quiet"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown system 'gpt-5'"))
-    }
-}
-
-extension CLIRunner {
-    /// Starts the binary without waiting, for tests that kill it.
-    func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
     }
 }

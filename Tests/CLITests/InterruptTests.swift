@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -20,28 +21,31 @@ struct InterruptTests {
         return String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
     }
 
-    @Test(arguments: [SIGINT, SIGTERM])
+    /// SIGINT and SIGTERM stop the children on the way out; SIGKILL leaves no way out, and the watchdog
+    /// that wraps llama-server stops it anyway.
+    @Test(arguments: [SIGINT, SIGTERM, SIGKILL])
     func aSignalStopsTheEmbeddedServer(signal: Int32) async throws {
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["demo", "--quiet", "--no-cache"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let started = AsyncStream.makeStream(of: Int32.self)
+        let cli = CLIRunner()
+        let run = Task {
+            try await ChildProcess.run(cli.command(["demo", "--quiet", "--no-cache"]), onStart: { started.continuation.yield($0) }, onLine: { _ in })
+        }
+        var iterator = started.stream.makeAsyncIterator()
+        let pid = try #require(await iterator.next())
         var server: Int32?
-        for _ in 0..<600 where server == nil {
-            server = Self.children(of: process.processIdentifier).first { Self.commandLine($0).contains("llama-server") }
-            try await Task.sleep(for: .milliseconds(50))
+        for _ in 0..<1200 where server == nil {
+            server = Self.children(of: pid).first { Self.commandLine($0).contains("llama-server") }
+            if server == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
         let child = try #require(server, "the demo never started llama-server")
-        try await Task.sleep(for: .milliseconds(300))
-        kill(process.processIdentifier, signal)
-        for _ in 0..<200 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(!process.isRunning)
-        #expect(process.terminationStatus == 128 + signal)
+        let status = try String(contentsOfFile: "/proc/\(child)/status", encoding: .utf8)
+        #expect(status.contains("SigBlk:\t0000000000000000"), "llama-server started with a blocked signal mask")
+        kill(pid, signal)
+        let exit = try await run.value
+        #expect(exit.status == (signal == SIGKILL ? .signalled(SIGKILL) : .exited(128 + signal)))
         var gone = false
-        for _ in 0..<100 where !gone {
-            gone = kill(child, 0) != 0 || Self.commandLine(child).isEmpty
+        for _ in 0..<300 where !gone {
+            gone = !ChildLiveness.isAlive(child) || !Self.commandLine(child).contains("llama-server")
             if !gone { try await Task.sleep(for: .milliseconds(50)) }
         }
         #expect(gone, "llama-server \(child) outlived the CLI")

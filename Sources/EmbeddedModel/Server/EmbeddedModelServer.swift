@@ -24,23 +24,17 @@ public enum EmbeddedModelServer {
         if !installer.isReady(model: configuration.model) {
             try await installer.install(model: configuration.model, progress: setupProgress)
         }
-        let server = try await LlamaServerProcess.start(configuration, paths: paths, client: client, logger: logger)
-        let model = OpenAICompatibleModel(
-            configuration: OpenAICompatibleConfiguration(
-                baseURL: server.baseURL + "/v1",
-                model: ModelID(configuration.model.name),
-                timeout: .seconds(300),
-                retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(200)),
-                maxConcurrentRequests: configuration.slots,
-                structuredOutput: .llamaCpp),
-            client: client, logger: logger)
-        do {
-            let result = try await body(model, server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
+        return try await LlamaServerProcess.run(configuration, paths: paths, client: client, logger: logger) { server in
+            let model = OpenAICompatibleModel(
+                configuration: OpenAICompatibleConfiguration(
+                    baseURL: server.baseURL + "/v1",
+                    model: ModelID(configuration.model.name),
+                    timeout: .seconds(300),
+                    retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(200)),
+                    maxConcurrentRequests: configuration.slots,
+                    structuredOutput: .llamaCpp),
+                client: client, logger: logger)
+            return try await body(model, server)
         }
     }
 }

@@ -1,99 +1,59 @@
 import AsyncHTTPClient
+import ChildProcesses
 import Foundation
 import LanguageModels
 import Logging
 import NIOCore
 import NIOHTTP1
 
-/// A running `llama-server` child process on a loopback port.
+/// A running `llama-server` child on a loopback port, for the duration of a scope.
 ///
-/// Prefer ``EmbeddedModelServer/withServer(_:paths:client:logger:body:)``, which stops the process on every
-/// way out of its scope; this type is the lower-level handle.
-public final class LlamaServerProcess: Sendable {
+/// Prefer ``EmbeddedModelServer/withServer(_:paths:client:logger:setupProgress:body:)``, which also sets the
+/// runtime up and hands over a ready ``ChatModel``. The server never outlives its owner, even one killed
+/// with `kill -9` (see ``ChildProcess/withSupervised(_:logFile:grace:body:)``).
+public struct LlamaServerProcess: Sendable {
     public let baseURL: String
     public let port: Int
     public let arguments: [String]
     public let logFile: URL
-    private let process: Process
-    private let exit: ProcessExit
-    private let client: HTTPClient
-    private let logger: Logger
+    private let child: SupervisedChild
 
-    /// Starts the server and returns once `/health` answers 200.
-    public static func start(
+    public var processIdentifier: Int32 { child.processIdentifier }
+    public var isRunning: Bool { child.isRunning }
+
+    /// Starts the server, waits until `/health` answers 200, runs `body`, and stops the server on every way out.
+    public static func run<T: Sendable>(
         _ configuration: LlamaServerConfiguration,
         paths: EmbeddedPaths = EmbeddedPaths(),
         client: HTTPClient = LanguageModelHTTPClient.shared,
-        logger: Logger = Logger(label: "hyperalign.embedded")
-    ) async throws -> LlamaServerProcess {
+        logger: Logger = Logger(label: "hyperalign.embedded"),
+        body: (LlamaServerProcess) async throws -> T
+    ) async throws -> T {
         let port = configuration.port == 0 ? try LoopbackPort.free() : configuration.port
         let arguments = configuration.arguments(modelPath: paths.modelFile(configuration.model).path, port: port)
         try FileManager.default.createDirectory(at: paths.logs, withIntermediateDirectories: true)
         let logFile = paths.logs.appendingPathComponent("llama-server-\(port).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: logFile)
-
-        let process = Process()
-        process.executableURL = paths.serverBinary
-        process.arguments = arguments
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        let exit = ProcessExit(process)
+        try? FileManager.default.removeItem(at: logFile)
+        let command = ChildCommand(paths.serverBinary.path, arguments)
         do {
-            try process.run()
-        } catch {
+            return try await ChildProcess.withSupervised(command, logFile: logFile.path) { child in
+                let server = LlamaServerProcess(
+                    baseURL: "http://127.0.0.1:\(port)", port: port, arguments: arguments, logFile: logFile, child: child)
+                logger.debug("started llama-server", metadata: ["pid": "\(child.processIdentifier)", "port": "\(port)"])
+                try await server.waitUntilHealthy(timeout: configuration.startupTimeout, client: client)
+                return try await body(server)
+            }
+        } catch let error as ChildProcessError {
             throw EmbeddedSetupError(step: "starting llama-server", message: "\(error)")
         }
-        ChildProcessRegistry.shared.register(process)
-        let server = LlamaServerProcess(
-            baseURL: "http://127.0.0.1:\(port)", port: port, arguments: arguments, logFile: logFile,
-            process: process, exit: exit, client: client, logger: logger)
-        logger.debug("started llama-server", metadata: ["pid": "\(process.processIdentifier)", "port": "\(port)"])
-        do {
-            try await server.waitUntilHealthy(timeout: configuration.startupTimeout)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        return server
     }
 
-    private init(
-        baseURL: String, port: Int, arguments: [String], logFile: URL, process: Process, exit: ProcessExit,
-        client: HTTPClient, logger: Logger
-    ) {
-        self.baseURL = baseURL
-        self.port = port
-        self.arguments = arguments
-        self.logFile = logFile
-        self.process = process
-        self.exit = exit
-        self.client = client
-        self.logger = logger
-    }
-
-    public var processIdentifier: Int32 { process.processIdentifier }
-    public var isRunning: Bool { !exit.hasExited }
-
-    /// Stops the server: SIGTERM, then SIGKILL if it has not exited within five seconds.
-    public func stop() async {
-        defer { ChildProcessRegistry.shared.unregister(process) }
-        guard !exit.hasExited else { return }
-        process.terminate()
-        if await exit.wait(timeout: .seconds(5)) { return }
-        kill(process.processIdentifier, SIGKILL)
-        _ = await exit.wait(timeout: .seconds(5))
-    }
-
-    private func waitUntilHealthy(timeout: Duration) async throws {
+    private func waitUntilHealthy(timeout: Duration, client: HTTPClient) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
-            if exit.hasExited {
-                throw EmbeddedSetupError(
-                    step: "starting llama-server",
-                    message: "it exited with status \(process.terminationStatus)", outputTail: logTail())
+            guard isRunning else {
+                throw EmbeddedSetupError(step: "starting llama-server", message: "it exited during startup", outputTail: logTail())
             }
             var request = HTTPClientRequest(url: baseURL + "/health")
             request.method = .GET

@@ -1,61 +1,25 @@
-import Foundation
+import ChildProcesses
 
-/// Runs a setup command, streaming its output lines to a callback and keeping the tail for errors.
+/// Runs one setup step's command, streaming its lines to a callback; a failure becomes an
+/// ``EmbeddedSetupError`` naming the step, the command and the tail of its output.
 struct CommandRunner: Sendable {
     var step: String
 
     @discardableResult
     func run(
-        _ executable: String, _ arguments: [String], in directory: URL? = nil,
+        _ executable: String, _ arguments: [String], in directory: String? = nil,
         onLine: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        let collector = OutputCollector(onLine: onLine)
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { collector.append(data) }
-        }
-        let exit = ProcessExit(process)
+        let command = ChildCommand(executable, arguments, workingDirectory: directory)
+        let exit: ChildExit
         do {
-            try process.run()
+            exit = try await ChildProcess.run(command, onLine: onLine)
         } catch {
-            throw EmbeddedSetupError(step: step, message: "cannot start `\(executable)`: \(error)")
+            throw EmbeddedSetupError(step: step, message: "\(error)")
         }
-        ChildProcessRegistry.shared.register(process)
-        defer { ChildProcessRegistry.shared.unregister(process) }
-        await withTaskCancellationHandler {
-            await exit.wait()
-        } onCancel: {
-            process.terminate()
+        guard exit.succeeded else {
+            throw EmbeddedSetupError(step: step, message: "`\(command)` ended with \(exit.status)", outputTail: exit.tail())
         }
-        pipe.fileHandleForReading.readabilityHandler = nil
-        if let rest = try? pipe.fileHandleForReading.readToEnd() { collector.append(rest) }
-        collector.flush()
-        let output = collector.text
-        guard process.terminationStatus == 0 else {
-            let tail = output.split(separator: "\n").suffix(25).joined(separator: "\n")
-            throw EmbeddedSetupError(
-                step: step,
-                message: "`\(Self.shortCommand(executable, arguments))` exited with \(process.terminationStatus)",
-                outputTail: tail)
-        }
-        return output
-    }
-
-    /// The command for an error message: long or multi-line arguments (inline scripts) abbreviated.
-    static func shortCommand(_ executable: String, _ arguments: [String]) -> String {
-        let parts = arguments.map { argument -> String in
-            let firstLine = argument.split(separator: "\n").first.map(String.init) ?? argument
-            return firstLine.count > 60 || argument.contains("\n") ? String(firstLine.prefix(40)) + "…" : argument
-        }
-        let text = ([executable] + parts).joined(separator: " ")
-        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+        return exit.output
     }
 }

@@ -8,6 +8,8 @@ import Foundation
 /// one that built it.
 public struct EmbeddedPaths: Sendable {
     public static let llamaCppVersion = "0.3.36"
+    /// SHA-256 of `llama_cpp_python-0.3.36.tar.gz` as published on PyPI; checked before anything is built from it.
+    public static let llamaCppSourceSHA256 = "832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e"
 
     public var root: URL
 
@@ -31,6 +33,10 @@ public struct EmbeddedPaths: Sendable {
     public var source: URL { runtime.appendingPathComponent("src", isDirectory: true) }
     public var build: URL { runtime.appendingPathComponent("build", isDirectory: true) }
     public var serverBinary: URL { build.appendingPathComponent("bin/llama-server") }
+    /// Written after CMake's configure step succeeded: an interrupted configure leaves a cache but no marker.
+    public var configuredMarker: URL { build.appendingPathComponent("hyperalign-configured") }
+    /// Written after the build succeeded: an interrupted link can leave a partial binary but no marker.
+    public var builtMarker: URL { build.appendingPathComponent("hyperalign-built") }
     public var sdist: URL { downloads.appendingPathComponent("llama_cpp_python-\(Self.llamaCppVersion).tar.gz") }
 
     public func modelFile(_ spec: EmbeddedModelSpec) -> URL {

@@ -20,8 +20,12 @@ public struct EmbeddedRuntimeInstaller: Sendable {
 
     /// True when the server binary and `model` are both in place.
     public func isReady(model: EmbeddedModelSpec) -> Bool {
-        FileManager.default.isExecutableFile(atPath: paths.serverBinary.path)
-            && FileManager.default.fileExists(atPath: paths.modelFile(model).path)
+        serverIsBuilt && FileManager.default.fileExists(atPath: paths.modelFile(model).path)
+    }
+
+    var serverIsBuilt: Bool {
+        FileManager.default.fileExists(atPath: paths.builtMarker.path)
+            && FileManager.default.isExecutableFile(atPath: paths.serverBinary.path)
     }
 
     /// Makes sure `llama-server` and `model` are present, doing only the steps still missing.
@@ -35,19 +39,12 @@ public struct EmbeddedRuntimeInstaller: Sendable {
 
     func installServer(progress: @escaping @Sendable (SetupProgress) -> Void) async throws {
         let fm = FileManager.default
-        if fm.isExecutableFile(atPath: paths.serverBinary.path) {
+        if serverIsBuilt {
             progress(SetupProgress(step: "llama-server ready", percent: 100, detail: paths.serverBinary.path))
             return
         }
         try await requireTools(["cmake", "c++", "tar", python])
-        if !fm.fileExists(atPath: paths.sdist.path) {
-            progress(SetupProgress(step: "downloading llama.cpp source (llama-cpp-python \(EmbeddedPaths.llamaCppVersion) sdist from PyPI)"))
-            try fm.createDirectory(at: paths.downloads, withIntermediateDirectories: true)
-            try await CommandRunner(step: "downloading the llama.cpp source").run(
-                python,
-                ["-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "--disable-pip-version-check",
-                 "llama-cpp-python==\(EmbeddedPaths.llamaCppVersion)", "-d", paths.downloads.path])
-        }
+        try await downloadVerifiedSource(progress: progress)
         if !fm.fileExists(atPath: paths.source.appendingPathComponent("CMakeLists.txt").path) {
             progress(SetupProgress(step: "unpacking llama.cpp"))
             let staging = paths.runtime.appendingPathComponent("src.partial", isDirectory: true)
@@ -60,9 +57,10 @@ public struct EmbeddedRuntimeInstaller: Sendable {
             try? fm.removeItem(at: paths.source)
             try fm.moveItem(at: staging, to: paths.source)
         }
-        if !fm.fileExists(atPath: paths.build.appendingPathComponent("CMakeCache.txt").path) {
+        if !fm.fileExists(atPath: paths.configuredMarker.path) {
             progress(SetupProgress(step: "configuring llama.cpp (cmake)"))
             try await CommandRunner(step: "configuring llama.cpp").run("cmake", cmakeConfigureArguments)
+            _ = fm.createFile(atPath: paths.configuredMarker.path, contents: nil)
         }
         progress(SetupProgress(step: "building llama-server (about 8 minutes on 2 cores)", percent: 0))
         try await CommandRunner(step: "building llama-server").run(
@@ -76,7 +74,40 @@ public struct EmbeddedRuntimeInstaller: Sendable {
             throw EmbeddedSetupError(
                 step: "building llama-server", message: "the build finished but \(paths.serverBinary.path) is missing")
         }
+        try await CommandRunner(step: "checking the built llama-server").run(paths.serverBinary.path, ["--version"])
+        _ = fm.createFile(atPath: paths.builtMarker.path, contents: nil)
         progress(SetupProgress(step: "llama-server ready", percent: 100, detail: paths.serverBinary.path))
+    }
+
+    /// Downloads the pinned sdist unless a copy with the pinned SHA-256 is already there; a damaged or
+    /// partial copy (an interrupted download) is replaced.
+    func downloadVerifiedSource(progress: @escaping @Sendable (SetupProgress) -> Void) async throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: paths.sdist.path),
+            (try? Self.sha256(of: paths.sdist)) == EmbeddedPaths.llamaCppSourceSHA256
+        {
+            return
+        }
+        try? fm.removeItem(at: paths.sdist)
+        progress(SetupProgress(step: "downloading llama.cpp source (llama-cpp-python \(EmbeddedPaths.llamaCppVersion) sdist from PyPI)"))
+        let staging = paths.downloads.appendingPathComponent("sdist.partial", isDirectory: true)
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try await CommandRunner(step: "downloading the llama.cpp source").run(
+            python,
+            ["-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "--disable-pip-version-check",
+             "llama-cpp-python==\(EmbeddedPaths.llamaCppVersion)", "-d", staging.path])
+        let downloaded = staging.appendingPathComponent(paths.sdist.lastPathComponent)
+        let digest = (try? Self.sha256(of: downloaded)) ?? "missing"
+        guard digest == EmbeddedPaths.llamaCppSourceSHA256 else {
+            try? fm.removeItem(at: staging)
+            throw EmbeddedSetupError(
+                step: "verifying the llama.cpp source",
+                message: "SHA-256 \(digest) of \(paths.sdist.lastPathComponent) does not match the pinned "
+                    + "\(EmbeddedPaths.llamaCppSourceSHA256); nothing was built from it")
+        }
+        try fm.moveItem(at: downloaded, to: paths.sdist)
+        try? fm.removeItem(at: staging)
     }
 
     var cmakeConfigureArguments: [String] {

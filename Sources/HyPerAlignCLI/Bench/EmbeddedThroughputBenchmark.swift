@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ChildProcesses
 import EmbeddedModel
 import Foundation
 import LanguageModels
@@ -36,10 +37,9 @@ struct EmbeddedThroughputBenchmark {
             return server.arguments
         }
         let managedResults = managed
-        var rows: [Row] = []
-        let handStarted = try await ByHandServer.start(arguments: arguments)
-        do {
+        return try await ByHandServer.withServer(arguments: arguments) { handStarted in
             _ = try await handStarted.complete(Self.prompts[0], maxTokens: 8)
+            var rows: [Row] = []
             for concurrency in [1, 4] {
                 let byHand = try await tokensPerSecond(concurrency: concurrency) { prompt in
                     try await handStarted.complete(prompt, maxTokens: maxTokens)
@@ -47,12 +47,8 @@ struct EmbeddedThroughputBenchmark {
                 let managedRate = managedResults[concurrency] ?? 0
                 rows.append(Row(concurrency: concurrency, managedTokensPerSecond: managedRate, byHandTokensPerSecond: byHand, ratio: managedRate / byHand))
             }
-            handStarted.stop()
-        } catch {
-            handStarted.stop()
-            throw error
+            return (rows, arguments)
         }
-        return (rows, arguments)
     }
 
     func request(_ prompt: String, maxTokens: Int) -> ChatRequest {
@@ -71,33 +67,27 @@ struct EmbeddedThroughputBenchmark {
 }
 
 /// `llama-server` launched directly with given arguments (its port replaced), spoken to with plain HTTP.
-struct ByHandServer {
-    let process: Process
+struct ByHandServer: Sendable {
     let baseURL: String
 
-    static func start(arguments: [String]) async throws -> ByHandServer {
+    static func withServer<T: Sendable>(arguments: [String], body: (ByHandServer) async throws -> T) async throws -> T {
         let port = try LoopbackPort.free()
         var arguments = arguments
         if let index = arguments.firstIndex(of: "--port") { arguments[index + 1] = String(port) }
-        let process = Process()
-        process.executableURL = EmbeddedPaths().serverBinary
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        ChildProcessRegistry.shared.register(process)
-        let server = ByHandServer(process: process, baseURL: "http://127.0.0.1:\(port)")
-        for _ in 0..<600 {
-            var health = HTTPClientRequest(url: server.baseURL + "/health")
-            health.method = .GET
-            if let response = try? await LanguageModelHTTPClient.shared.execute(health, timeout: .seconds(2)) {
-                _ = try? await response.body.collect(upTo: 1 << 16)  // an unread body pins its pooled connection
-                if response.status.code == 200 { return server }
+        let command = ChildCommand(EmbeddedPaths().serverBinary.path, arguments)
+        return try await ChildProcess.withSupervised(command, logFile: "/dev/null") { child in
+            let server = ByHandServer(baseURL: "http://127.0.0.1:\(port)")
+            for _ in 0..<600 where child.isRunning {
+                var health = HTTPClientRequest(url: server.baseURL + "/health")
+                health.method = .GET
+                if let response = try? await LanguageModelHTTPClient.shared.execute(health, timeout: .seconds(2)) {
+                    _ = try? await response.body.collect(upTo: 1 << 16)  // an unread body pins its pooled connection
+                    if response.status.code == 200 { return try await body(server) }
+                }
+                try await Task.sleep(for: .milliseconds(100))
             }
-            try await Task.sleep(for: .milliseconds(100))
+            throw CLIFailure("llama-server started by hand did not become healthy")
         }
-        server.stop()
-        throw CLIFailure("llama-server started by hand did not become healthy")
     }
 
     func complete(_ prompt: String, maxTokens: Int) async throws -> Int {
@@ -112,11 +102,5 @@ struct ByHandServer {
         let data = try await response.body.collect(upTo: 1 << 22)
         let json = try JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any]
         return (json?["usage"] as? [String: Any])?["completion_tokens"] as? Int ?? 0
-    }
-
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
-        ChildProcessRegistry.shared.unregister(process)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbeddedModel
 import Foundation
+import LanguageModels
 
 /// `hyperalign setup`: builds llama-server and fetches the embedded model (idempotent, resumable).
 struct SetupCommand: AsyncParsableCommand {
@@ -14,6 +15,9 @@ struct SetupCommand: AsyncParsableCommand {
     @Flag(help: "Print the paths as JSON.")
     var json = false
 
+    @Flag(help: "Skip the final check that starts llama-server and has the model answer once.")
+    var noCheck = false
+
     func run() async throws {
         guard let spec = EmbeddedModelSpec.named(model) else {
             throw CLIFailure("unknown embedded model '\(model)'", exitCode: .usage)
@@ -21,6 +25,18 @@ struct SetupCommand: AsyncParsableCommand {
         let installer = EmbeddedRuntimeInstaller()
         try await installer.install(model: spec) { progress in Self.show(progress) }
         let paths = installer.paths
+        if !noCheck {
+            Self.show(SetupProgress(step: "checking: starting llama-server and asking the model once"))
+            let clock = ContinuousClock()
+            let start = clock.now
+            try await EmbeddedModelServer.withServer(LlamaServerConfiguration(model: spec)) { model, _ in
+                let reply = try await model.complete(ChatRequest(messages: [.user("Say OK.")], temperature: 0, maxTokens: 4))
+                guard reply.usage.completionTokens > 0 else {
+                    throw CLIFailure("the embedded model started but produced no tokens", exitCode: .modelFailure)
+                }
+            }
+            Self.show(SetupProgress(step: "the embedded model answers (check took \(Int((clock.now - start) / .milliseconds(1))) ms)"))
+        }
         if json {
             try Console.json([
                 "server": paths.serverBinary.path, "model": paths.modelFile(spec).path, "cache": paths.root.path,

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// One run of `wrk` (from Debian's package) against a URL with a JSON POST body, and what it measured.
@@ -19,7 +20,7 @@ struct WrkRun: Sendable, Encodable {
     /// Runs `wrk --latency` for `seconds` with `connections` connections on one thread.
     static func run(
         label: String, url: String, body: String, apiKey: String?, connections: Int, seconds: Int, timeoutSeconds: Int = 5
-    ) throws -> WrkRun {
+    ) async throws -> WrkRun {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wrk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -27,17 +28,14 @@ struct WrkRun: Sendable, Encodable {
         var lua = "wrk.method = \"POST\"\nwrk.body = [==[\(body)]==]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
         if let apiKey { lua += "wrk.headers[\"Authorization\"] = \"Bearer \(apiKey)\"\n" }
         try lua.write(to: script, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["wrk", "--latency", "-t1", "-c\(connections)", "-d\(seconds)s", "--timeout", "\(timeoutSeconds)s",
-                             "-s", script.path, url]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { throw Failure(description: "cannot run wrk (apt-get install wrk): \(error)") }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(description: "wrk failed: \(output)") }
+        let command = ChildCommand(
+            "wrk", ["--latency", "-t1", "-c\(connections)", "-d\(seconds)s", "--timeout", "\(timeoutSeconds)s", "-s", script.path, url])
+        let exit: ChildExit
+        do { exit = try await ChildProcess.run(command) } catch {
+            throw Failure(description: "cannot run wrk (apt-get install wrk): \(error)")
+        }
+        let output = exit.output
+        guard exit.succeeded else { throw Failure(description: "wrk failed (\(exit.status)): \(output)") }
         return try parse(output, label: label, connections: connections, seconds: seconds)
     }
 
