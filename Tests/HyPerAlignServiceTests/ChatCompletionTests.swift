@@ -109,7 +109,9 @@ struct ChatCompletionTests {
                     .post, "/v1/chat/completions", key: harness.keyA, json: body, headers: [Self.userHeader: "ann"]).status == 200)
                 let personalized = OpenAIUpstream.body(upstream, 1)
                 let inserted = try #require(OpenAIUpstream.messages(upstream, 1)[1]["content"] as? String)
-                let message = #"{"role":"system","content":"# + ServiceHarness.quoted(inserted) + "},"
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = .withoutEscapingSlashes
+                let message = #"{"role":"system","content":"# + String(decoding: try encoder.encode(inserted), as: UTF8.self) + "},"
                 #expect(personalized.replacingOccurrences(of: message, with: "") == body)
             }
         }

@@ -13,6 +13,7 @@ struct OpenAIPythonClientTests {
         try #require(PythonOpenAI.isAvailable, "python3 with the openai package is required under CI")
         try await WireTestServer.withServer(handler: { request, _ in
             if request.body.contains("fail please") { return OpenAIUpstream.error(500) }
+            if request.body.contains(#""messages":[]"#) { return OpenAIUpstream.error(400, message: "[] is too short - 'messages'") }
             if request.body.contains(#""stream":true"#) { return OpenAIUpstream.stream(["Hello ", "from the ", "stream."]) }
             return OpenAIUpstream.completion("Cheers from upstream.")
         }) { upstream in

@@ -42,12 +42,27 @@ struct ProxyConcurrencyTests {
             var model = OpenAIUpstream.model(upstream, timeout: .seconds(30)).configuration
             model.maxConcurrentRequests = 4
             try await ServiceHarness.run(model: OpenAICompatibleModel(configuration: model)) { harness in
-                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                // A client with room for all of them at once (the test client has one connection).
+                var configuration = HTTPClient.Configuration()
+                configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = count
+                let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+                let url = "http://127.0.0.1:\(harness.port)/v1/chat/completions"
+                let key = harness.keyA
+                let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                     for _ in 0..<count {
-                        group.addTask { try await harness.call(.post, "/v1/chat/completions", key: harness.keyA, json: ChatCompletionTests.hello).status }
+                        group.addTask {
+                            var request = HTTPClientRequest(url: url)
+                            request.method = .POST
+                            request.headers.add(name: "Authorization", value: "Bearer \(key)")
+                            request.body = .bytes(ByteBuffer(string: ChatCompletionTests.hello))
+                            let response = try await client.execute(request, timeout: .seconds(60))
+                            _ = try await response.body.collect(upTo: 1 << 20)
+                            return response.status.code
+                        }
                     }
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
+                try await client.shutdown()
                 #expect(statuses == Array(repeating: 200, count: count))
             }
         }

@@ -55,6 +55,8 @@ try:
     client.chat.completions.create(model="m", messages=[])
     raise AssertionError("an empty conversation must raise")
 except openai.BadRequestError as error:
+    # The upstream judges it; its 400 and message come through unchanged.
     assert error.status_code == 400
+    assert "[] is too short - 'messages'" in str(error.body), error.body
 
 print("ok")
