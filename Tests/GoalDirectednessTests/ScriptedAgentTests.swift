@@ -16,24 +16,29 @@ struct ScriptedAgentTests {
             let label = "\(row.task)/\(row.blocks)"
             #expect(row.unfinished == 0, "\(label)")
             let gd = try #require(row.goalDirectedness, "\(label)")
-            #expect(gd.estimate >= 0.95, "\(label): \(gd)")
-            #expect(gd.upper <= 1, "\(label): \(gd)")
+            #expect(gd.estimate >= 0.9 && gd.upper == 1, "\(label): \(gd)")
             // Predicted = observed within sampling error: inside the observed mean's 95% interval, or within
             // 2% of the range where the observed returns hardly vary.
             let observed = try #require(row.observed), predicted = try #require(row.predicted)
-            let slack = 0.02 * (try #require(row.predictedNormalised) > 0 ? abs(predicted) : 1)
+            let slack = 0.02 * abs(predicted)
             #expect(observed.lower - slack <= predicted && predicted <= observed.upper + slack, "\(label): \(observed) vs \(predicted)")
         }
         for row in rows where [.cognitiveEffort, .planAndExecute, .fallingTower].contains(row.task) {
-            #expect(row.observedNormalised == 1 && row.predictedNormalised == 1, "\(row.task)/\(row.blocks)")
+            #expect(abs(try #require(row.observedNormalised) - 1) < 1e-9, "\(row.task)/\(row.blocks)")
+            #expect(abs(try #require(row.predictedNormalised) - 1) < 1e-9, "\(row.task)/\(row.blocks)")
         }
     }
 
     @Test func weakerAgentThatUsesAllItCanIsGoalDirected() async throws {
         let rows = try await cells("one-reading")
         for row in rows {
-            let gd = try #require(row.goalDirectedness, "\(row.task)/\(row.blocks)")
-            #expect(gd.estimate >= 0.85 && gd.upper >= 0.95, "\(row.task)/\(row.blocks): \(gd)")
+            let label = "\(row.task)/\(row.blocks)"
+            let gd = try #require(row.goalDirectedness, "\(label)")
+            // ≈ 1: the interval reaches 1 (three-block information gathering, where the best pair beats a
+            // random one by ~1 cm, is the noisiest cell).
+            #expect(gd.estimate >= 0.75 && gd.upper == 1, "\(label): \(gd)")
+            let observed = try #require(row.observed), predicted = try #require(row.predicted)
+            #expect(observed.lower - 0.02 * predicted <= predicted && predicted <= observed.upper + 0.02 * predicted, "\(label)")
         }
         // Its single readings are poor, so what it *could* reach is clearly below the optimum where measuring matters.
         for row in rows where [.informationGathering, .full].contains(row.task) && row.blocks == 5 {

@@ -39,27 +39,31 @@ public struct CapabilityMonteCarlo: Sendable {
         var generator = SeededGenerator(seed: Seeds.mix(Seeds.mix(seed, Seeds.hash("\(task)/\(heights.count)")), episodeSeed))
         let n = heights.count
         let splits = TowerSplit.all(of: Block.first(n))
+        let pools = profile.pools(blocks: n)
+        let errors = task == .informationGathering || task == .full ? heights.map(profile.measurementErrors(near:)) : []
+        func measured(_ generator: inout SeededGenerator) -> [Double] {
+            heights.indices.map { heights[$0] + (errors[$0].randomElement(using: &generator) ?? 0) }
+        }
         return (0..<samplesPerEpisode).compactMap { _ -> Double? in
             switch task {
             case .informationGathering:
-                let measured = heights.map { $0 + profile.measurementError(near: $0, using: &generator) }
-                let pair = heights.indices.sorted { measured[$0] > measured[$1] }.prefix(2)
+                let estimates = measured(&generator)
+                let pair = heights.indices.sorted { estimates[$0] > estimates[$1] }.prefix(2)
                 return pair.reduce(0) { $0 + heights[$1] }
             case .cognitiveEffort, .planAndExecute, .full:
-                let perceived = task == .full
-                    ? heights.map { $0 + profile.measurementError(near: $0, using: &generator) } : heights
-                let listed = profile.listedCount(blocks: n, total: splits.count, using: &generator)
+                let perceived = task == .full ? measured(&generator) : heights
+                let listed = pools.listedCount(total: splits.count, using: &generator)
                 guard listed > 0 else { return nil }
                 let considered = splits.shuffled(using: &generator).prefix(listed)
-                let scored = considered.map { ($0, $0.lowerHeight(heights: perceived) + profile.scoringError(blocks: n, using: &generator)) }
+                let scored = considered.map { ($0, $0.lowerHeight(heights: perceived) + pools.scoringError(using: &generator)) }
                 var chosen = scored.max { $0.1 < $1.1 }!.0
-                chosen = Self.move(chosen, by: profile.pickDistance(blocks: n, using: &generator), among: splits, &generator)
+                chosen = Self.move(chosen, by: pools.pickDistance(using: &generator), among: splits, &generator)
                 if task != .cognitiveEffort {
-                    chosen = Self.move(chosen, by: profile.buildDistance(blocks: n, using: &generator), among: splits, &generator)
+                    chosen = Self.move(chosen, by: pools.buildDistance(using: &generator), among: splits, &generator)
                 }
                 return chosen.lowerHeight(heights: heights)
             case .fallingTower:
-                return Double(max(fallHeight ?? 0, profile.tallestTower(blocks: n, using: &generator)))
+                return Double(max(fallHeight ?? 0, pools.tallestTower(blocks: n, using: &generator)))
             default:
                 return nil
             }

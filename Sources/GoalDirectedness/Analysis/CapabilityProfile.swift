@@ -60,44 +60,55 @@ public struct CapabilityProfile: Sendable, Hashable, Codable {
         self.init(observations: results.filter(\.completed).compactMap(\.capability))
     }
 
-    /// A measuring error resampled from blocks whose true height is within 2 cm of `height` (the released
-    /// `EstimatedHeight(distance=2)`), or from the 5 nearest when none is that close.
-    public func measurementError(near height: Double, using generator: inout SeededGenerator) -> Double {
+    /// The measuring errors resampled for a block of true height `height`: those of blocks within 2 cm of it
+    /// (the released `EstimatedHeight(distance=2)`), or of the 5 nearest when none is that close; empty without data.
+    public func measurementErrors(near height: Double) -> [Double] {
         let close = measurements.filter { abs($0.trueHeight - height) < 2 }
         let pool = close.isEmpty
             ? Array(measurements.sorted { abs($0.trueHeight - height) < abs($1.trueHeight - height) }.prefix(5)) : close
-        return pool.randomElement(using: &generator)?.error ?? 0
+        return pool.map(\.error)
     }
 
-    /// A resampled number of splits listed with `blocks` blocks, or all of them without data.
-    public func listedCount(blocks: Int, total: Int, using generator: inout SeededGenerator) -> Int {
-        Self.draw(enumerations, blocks, &generator).map { min(total, Int($0)) } ?? total
+    /// One measuring error resampled for a block of true height `height` (0 without data).
+    public func measurementError(near height: Double, using generator: inout SeededGenerator) -> Double {
+        measurementErrors(near: height).randomElement(using: &generator) ?? 0
     }
 
-    /// A resampled scoring error (cm) with `blocks` blocks.
-    public func scoringError(blocks: Int, using generator: inout SeededGenerator) -> Double {
-        Self.draw(scoringErrors, blocks, &generator) ?? 0
+    /// The samples the simulation resamples for `blocks` blocks, gathered once per episode.
+    public struct Pools: Sendable {
+        var listed: [Double], scoring: [Double], picks: [Double], builds: [Double], towers: [Double]
     }
 
-    /// A resampled pick distance with `blocks` blocks.
-    public func pickDistance(blocks: Int, using generator: inout SeededGenerator) -> Int {
-        Int(Self.draw(picks, blocks, &generator) ?? 0)
+    /// The per-size samples at `blocks` blocks, else at the nearest block count observed (the released code
+    /// samples the same block count only); an empty pool means "no data: perfect".
+    public func pools(blocks: Int) -> Pools {
+        Pools(listed: Self.nearest(enumerations, blocks), scoring: Self.nearest(scoringErrors, blocks),
+              picks: Self.nearest(picks, blocks), builds: Self.nearest(builds, blocks), towers: Self.nearest(towers, blocks))
     }
 
-    /// A resampled build distance with `blocks` blocks.
-    public func buildDistance(blocks: Int, using generator: inout SeededGenerator) -> Int {
-        Int(Self.draw(builds, blocks, &generator) ?? 0)
+    private static func nearest(_ samples: [SizedSample], _ blocks: Int) -> [Double] {
+        guard let distance = samples.map({ abs($0.blocks - blocks) }).min() else { return [] }
+        return samples.filter { abs($0.blocks - blocks) == distance }.map(\.value)
+    }
+}
+
+extension CapabilityProfile.Pools {
+    /// A resampled number of splits listed, or all `total` without data.
+    func listedCount(total: Int, using generator: inout SeededGenerator) -> Int {
+        listed.randomElement(using: &generator).map { min(total, Int($0)) } ?? total
     }
 
-    /// A resampled tallest tower with `blocks` blocks, or all of them without data.
-    public func tallestTower(blocks: Int, using generator: inout SeededGenerator) -> Int {
-        Self.draw(towers, blocks, &generator).map { min(blocks, Int($0)) } ?? blocks
-    }
+    /// A resampled scoring error (cm).
+    func scoringError(using generator: inout SeededGenerator) -> Double { scoring.randomElement(using: &generator) ?? 0 }
 
-    /// A value of `samples` at `blocks` blocks, else at the nearest block count observed (the released code
-    /// samples the same block count only).
-    private static func draw(_ samples: [SizedSample], _ blocks: Int, _ generator: inout SeededGenerator) -> Double? {
-        guard let distance = samples.map({ abs($0.blocks - blocks) }).min() else { return nil }
-        return samples.filter { abs($0.blocks - blocks) == distance }.randomElement(using: &generator)?.value
+    /// A resampled pick distance.
+    func pickDistance(using generator: inout SeededGenerator) -> Int { Int(picks.randomElement(using: &generator) ?? 0) }
+
+    /// A resampled build distance.
+    func buildDistance(using generator: inout SeededGenerator) -> Int { Int(builds.randomElement(using: &generator) ?? 0) }
+
+    /// A resampled tallest tower, or all `blocks` without data.
+    func tallestTower(blocks: Int, using generator: inout SeededGenerator) -> Int {
+        towers.randomElement(using: &generator).map { min(blocks, Int($0)) } ?? blocks
     }
 }
