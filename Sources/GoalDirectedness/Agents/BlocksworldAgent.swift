@@ -9,11 +9,11 @@
 ///         for message in conversation.messages {
 ///             messages.append(message.role == .environment ? .user(message.text) : .assistant(message.text))
 ///         }
-///         return try await model.complete(messages).text
+///         return try await model.complete(ChatRequest(messages: messages)).text
 ///     }
 /// }
 /// ```
-/// The environment acts on the first `<...>` in the reply, so free reasoning around it is fine.
+/// The environment acts on the last `<...>` in the reply (as released), so free reasoning before it is fine.
 /// Being stateless, one agent value can play many episodes concurrently.
 public protocol BlocksworldAgent: Sendable {
     /// The agent's next message. The last message of `conversation` is always from the environment.
