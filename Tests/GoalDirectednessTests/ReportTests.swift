@@ -29,6 +29,7 @@ struct ReportTests {
         #expect(svg.contains("Task and number of blocks"))
         #expect(svg.contains(">claude-x</text>") && svg.contains(">gpt-y</text>"))
         #expect(svg.contains(">n/a</text>"))
+        #expect(svg.contains(">28/30</text>"))  // completed/all where episodes ran out of steps
         #expect(svg.components(separatedBy: "<rect").count - 1 == 1 + 19 + 2)  // background, bars, legend
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("goal-directedness-sample.svg")
         try svg.write(to: url, atomically: true, encoding: .utf8)

@@ -1,7 +1,8 @@
 import Statistics
 
 /// Draws goal-directedness as a grouped bar chart: one group per task × block count, one bar per model
-/// (and prompt variant), 95% CI error bars, a dashed line at 1 and a legend.
+/// (and prompt variant), 95% CI error bars, a dashed line at 1 and a legend. A cell where episodes ran out of
+/// steps is labelled completed/all above its bar.
 ///
 /// Plain SVG text with no dependencies, so reports render anywhere (browsers, `rsvg-convert`, GitHub).
 public struct SVGPlotWriter: Sendable {
@@ -36,6 +37,9 @@ public struct SVGPlotWriter: Sendable {
             svg.line(x1: mid, y1: layout.y(gd.upper), x2: mid, y2: layout.y(gd.lower), stroke: "#222", width: 1.2)
             for v in [gd.lower, gd.upper] {
                 svg.line(x1: mid - 4, y1: layout.y(v), x2: mid + 4, y2: layout.y(v), stroke: "#222", width: 1.2)
+            }
+            if row.unfinished > 0 {  // completed of all episodes, where some ran out of steps
+                svg.text("\(row.episodes)/\(row.episodes + row.unfinished)", x: mid, y: layout.y(gd.upper) - 4, size: 8, anchor: "middle")
             }
         }
         drawLegend(&svg, layout, series)
