@@ -28,14 +28,15 @@ public final class ChildProcessRegistry: Sendable {
     /// The children currently registered (for tests and diagnostics).
     public var processIdentifiers: Set<Int32> { running.withLock { $0 } }
 
-    /// Sends SIGTERM to every running child, then SIGKILL to those still alive after `grace`.
+    /// Sends SIGTERM to every running child's process group, then SIGKILL to the groups of those still
+    /// alive after `grace`. Runs in a signal handler's context: blocking is fine, the process exits next.
     public func terminateAll(grace: Duration = .seconds(3)) {
         let pids = running.withLock { $0 }.filter(ChildLiveness.isAlive)
-        for pid in pids { kill(pid, SIGTERM) }
+        for pid in pids { kill(-pid, SIGTERM) }
         let clock = ContinuousClock()
         let deadline = clock.now + grace
         while pids.contains(where: ChildLiveness.isAlive), clock.now < deadline { usleep(20_000) }
-        for pid in pids where ChildLiveness.isAlive(pid) { kill(pid, SIGKILL) }
+        for pid in pids where ChildLiveness.isAlive(pid) { kill(-pid, SIGKILL) }
     }
 
     /// Installs SIGINT, SIGTERM and SIGHUP handlers that stop the children, then exit with 128+signal.
