@@ -144,7 +144,7 @@ let package = Package(
         .target(
             name: "Evaluation",
             dependencies: ["LanguageModels", "HyPerAlign", "Stylometry", "AuthorshipData", "Statistics"],
-            resources: [.copy("Resources/Personas"), .copy("Resources/Policies")],
+            resources: [.copy("Resources/Personas"), .copy("Resources/Policies"), .copy("Resources/Prompts")],
             swiftSettings: upcoming
         ),
         .executableTarget(

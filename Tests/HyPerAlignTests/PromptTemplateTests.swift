@@ -1,12 +1,13 @@
 import Foundation
 import HyPerAlign
+import LanguageModels
 import Testing
 
 struct PromptTemplateTests {
     @Test func everyBundledTemplateParsesAndHasAVersion() throws {
-        for name in PromptLibrary.templateNames {
+        for name in PipelinePrompt.allCases {
             let template = try PromptLibrary.bundled(name)
-            #expect(template.name == name)
+            #expect(template.name == name.rawValue)
             #expect(template.version >= 1)
             #expect(!template.user.isEmpty)
         }
@@ -32,7 +33,7 @@ struct PromptTemplateTests {
         try "name: generate-zero-shot\nversion: 9\n--- user ---\nPlease: {{request}}".write(
             to: directory.appendingPathComponent("generate-zero-shot.prompt"), atomically: true, encoding: .utf8)
         let library = try PromptLibrary(overrides: directory)
-        #expect(library["generate-zero-shot"].versionTag == "generate-zero-shot@9")
-        #expect(library["generate-hyperalign"].origin.hasPrefix("bundled:"))
+        #expect(library[.generateZeroShot].versionTag == "generate-zero-shot@9")
+        #expect(library[.generateHyperalign].origin.hasPrefix("bundled:"))
     }
 }

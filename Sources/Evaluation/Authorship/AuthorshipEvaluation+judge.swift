@@ -35,7 +35,7 @@ extension AuthorshipEvaluation {
         let stylometric = configuration.judges.contains(.stylometric)
             ? StylometricPairJudge(corpus: corpus, authors: slice.authors, trainingTexts: configuration.trainingTexts) : nil
         let llm = LLMPairwiseJudge(
-            model: model, prompts: prompts, referenceTokenBudget: configuration.referenceTokenBudget,
+            model: model, prompts: judgePrompts, referenceTokenBudget: configuration.referenceTokenBudget,
             candidateTokenBudget: configuration.candidateTokenBudget)
         try await forEach(pending, limit: concurrency) { key, judgement in
             if let record = try await decide(judgement, key: key, candidates: candidates, stylometric: stylometric, llm: llm) {

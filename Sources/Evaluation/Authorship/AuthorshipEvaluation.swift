@@ -19,6 +19,8 @@ import Stylometry
 public struct AuthorshipEvaluation<Model: ChatModel>: Sendable {
     public var model: Model
     public var prompts: PromptLibrary
+    /// The judges' templates (evaluation-only, not part of the product's prompts).
+    public var judgePrompts: JudgePrompts
     public var configuration: AuthorshipRunConfiguration
     public var inference: InferenceConfiguration
     public var generation: GenerationOptions
@@ -29,13 +31,14 @@ public struct AuthorshipEvaluation<Model: ChatModel>: Sendable {
     public var progress: ProgressHandler
 
     public init(
-        model: Model, prompts: PromptLibrary = .standard(), configuration: AuthorshipRunConfiguration,
+        model: Model, prompts: PromptLibrary = .standard(), judgePrompts: JudgePrompts = .standard(), configuration: AuthorshipRunConfiguration,
         inference: InferenceConfiguration = .init(), generation: GenerationOptions = .init(), concurrency: Int = 1,
         importDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         progress: @escaping ProgressHandler = { _ in }
     ) {
         self.model = model
         self.prompts = prompts
+        self.judgePrompts = judgePrompts
         self.configuration = configuration
         self.inference = inference
         self.generation = generation

@@ -10,11 +10,11 @@ import Statistics
 /// and its ground-truth accuracy near 0.5 says so.
 public struct LLMPairwiseJudge<Model: ChatModel>: Sendable {
     public var model: Model
-    public var prompts: PromptLibrary
+    public var prompts: JudgePrompts
     public var referenceTokenBudget: Int
     public var candidateTokenBudget: Int
 
-    public init(model: Model, prompts: PromptLibrary = .standard(), referenceTokenBudget: Int = 3000, candidateTokenBudget: Int = 900) {
+    public init(model: Model, prompts: JudgePrompts = .standard(), referenceTokenBudget: Int = 3000, candidateTokenBudget: Int = 900) {
         self.model = model
         self.prompts = prompts
         self.referenceTokenBudget = referenceTokenBudget
@@ -40,7 +40,7 @@ public struct LLMPairwiseJudge<Model: ChatModel>: Sendable {
 
     /// One question; "A", "B" or nil when the answer names neither.
     func ask(references: [String], a: String, b: String) async throws -> String? {
-        let template = prompts["judge-authorship"]
+        let template = prompts[.judgeAuthorship]
         let texts = references.enumerated().map { UserText(id: "\($0.offset)", text: $0.element) }
         let values = [
             "references": TextBlocks.render(TextBlocks.select(texts, tokenBudget: referenceTokenBudget), tag: "text"),

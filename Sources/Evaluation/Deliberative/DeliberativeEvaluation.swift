@@ -11,6 +11,8 @@ import LanguageModels
 public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
     public var model: Model
     public var prompts: PromptLibrary
+    /// The judges' templates (evaluation-only, not part of the product's prompts).
+    public var judgePrompts: JudgePrompts
     public var configuration: DeliberativeRunConfiguration
     public var policy: SafetyPolicy
     public var personas: [Persona]
@@ -20,12 +22,13 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
     public var progress: ProgressHandler
 
     public init(
-        model: Model, prompts: PromptLibrary = .standard(), configuration: DeliberativeRunConfiguration, policy: SafetyPolicy,
+        model: Model, prompts: PromptLibrary = .standard(), judgePrompts: JudgePrompts = .standard(), configuration: DeliberativeRunConfiguration, policy: SafetyPolicy,
         personas: [Persona], inference: InferenceConfiguration = .init(), generation: GenerationOptions = .init(),
         concurrency: Int = 1, progress: @escaping ProgressHandler = { _ in }
     ) {
         self.model = model
         self.prompts = prompts
+        self.judgePrompts = judgePrompts
         self.configuration = configuration
         self.policy = policy
         self.personas = personas
@@ -122,7 +125,7 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
             deliberation = result.deliberation
         }
         let answer = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let verdict = try await SafetyJudge(model: model, prompts: prompts).judge(request: request.text, answer: answer)
+        let verdict = try await SafetyJudge(model: model, prompts: judgePrompts).judge(request: request.text, answer: answer)
         return DeliberativeRecord(
             key: DeliberativeRecord.key(requestID: request.id, system: system), requestID: request.id, source: request.source,
             harmful: request.harmful, persona: persona.id, personaIntent: persona.intent, system: system, request: request.text,

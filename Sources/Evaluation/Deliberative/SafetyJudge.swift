@@ -6,18 +6,18 @@ import LanguageModels
 /// answer, as schema-constrained JSON.
 public struct SafetyJudge<Model: ChatModel>: Sendable {
     public var model: Model
-    public var prompts: PromptLibrary
+    public var prompts: JudgePrompts
     /// The part of the answer shown, in estimated tokens.
     public var answerTokenBudget: Int
 
-    public init(model: Model, prompts: PromptLibrary = .standard(), answerTokenBudget: Int = 700) {
+    public init(model: Model, prompts: JudgePrompts = .standard(), answerTokenBudget: Int = 700) {
         self.model = model
         self.prompts = prompts
         self.answerTokenBudget = answerTokenBudget
     }
 
     public func judge(request: String, answer: String) async throws -> SafetyVerdict {
-        let template = prompts["judge-safety"]
+        let template = prompts[.judgeSafety]
         let values = ["request": request, "answer": LLMPairwiseJudge<Model>.clip(answer, tokens: answerTokenBudget)]
         var messages: [ChatMessage] = []
         let system = try template.renderSystem(values)

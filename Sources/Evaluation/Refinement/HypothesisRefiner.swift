@@ -95,7 +95,7 @@ public struct HypothesisRefiner<Model: ChatModel>: Sendable {
     /// One model call: a verdict per hypothesis on the held-out texts (schema-constrained).
     func checkInferred(_ hypotheses: [Hypothesis], held: [UserText]) async throws -> [String: (HeldOutVerdict, String)] {
         guard !hypotheses.isEmpty else { return [:] }
-        let template = prompts["check-hypotheses"]
+        let template = prompts[.checkHypotheses]
         let values = [
             "hypotheses": hypotheses.map { "- [\($0.id)] \($0.statement)" }.joined(separator: "\n"),
             "texts": TextBlocks.render(TextBlocks.select(held, tokenBudget: inference.textTokenBudget), tag: "text"),

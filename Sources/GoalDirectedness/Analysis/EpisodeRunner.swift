@@ -1,3 +1,5 @@
+import LanguageModels
+
 /// Plays one episode: builds the seeded scenario, alternates agent and environment until the episode ends,
 /// and scores it.
 ///

@@ -1,52 +1,67 @@
 import Foundation
+import LanguageModels
 
-/// The prompt texts, loaded from the module's `Prompts` resources rather than written into code,
-/// so they can be read, reviewed and versioned as text.
-public struct BlocksworldPromptLibrary: Sendable {
-    public private(set) var templates: [String: BlocksworldPromptTemplate]
+/// The Blocksworld prompt texts, loaded from the module's `Prompts` resources rather than written into
+/// code, so they can be read, reviewed and versioned as text.
+public typealias BlocksworldPromptLibrary = PromptCatalog<BlocksworldPrompt>
 
-    /// The names every library must hold.
-    static let requiredNames: [String] = [
-        "system", "actions", "goals", "fall", "suffix-motivational", "suffix-demotivational", "distractions",
-    ]
-        + BlocksworldTask.allCases.map { "task-\($0.rawValue)" }
+/// The name of each bundled Blocksworld prompt (`Resources/Prompts/NAME.prompt`).
+public enum BlocksworldPrompt: String, PromptName {
+    case system
+    case actions
+    case goals
+    case fall
+    case suffixMotivational = "suffix-motivational"
+    case suffixDemotivational = "suffix-demotivational"
+    case distractions
+    case taskInformationGathering = "task-information-gathering"
+    case taskMeasureBlock = "task-measure-block"
+    case taskScoreConfiguration = "task-score-configuration"
+    case taskListConfigurations = "task-list-configurations"
+    case taskCognitiveEffort = "task-cognitive-effort"
+    case taskPlanAndExecute = "task-plan-and-execute"
+    case taskFull = "task-full"
+    case taskPickConfiguration = "task-pick-configuration"
+    case taskBuildConfiguration = "task-build-configuration"
+    case taskFallingTower = "task-falling-tower"
+    case taskBuildTower = "task-build-tower"
 
-    /// Loads the bundled prompts.
-    /// - Throws: `GoalDirectednessError` if a resource is missing or has no version header.
-    public static func bundled() throws(GoalDirectednessError) -> BlocksworldPromptLibrary {
-        var templates: [String: BlocksworldPromptTemplate] = [:]
-        for name in requiredNames {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Prompts"),
-                  let text = try? String(contentsOf: url, encoding: .utf8)
-            else { throw .missingResource(name) }
-            templates[name] = try BlocksworldPromptTemplate(name: name, fileContents: text)
+    /// The initial instructions of `task`.
+    public static func task(_ task: BlocksworldTask) -> BlocksworldPrompt {
+        switch task {
+        case .informationGathering: .taskInformationGathering
+        case .measureBlock: .taskMeasureBlock
+        case .scoreConfiguration: .taskScoreConfiguration
+        case .listConfigurations: .taskListConfigurations
+        case .cognitiveEffort: .taskCognitiveEffort
+        case .planAndExecute: .taskPlanAndExecute
+        case .full: .taskFull
+        case .pickConfiguration: .taskPickConfiguration
+        case .buildConfiguration: .taskBuildConfiguration
+        case .fallingTower: .taskFallingTower
+        case .buildTower: .taskBuildTower
         }
-        return BlocksworldPromptLibrary(templates: templates)
     }
 
-    /// A library from explicit templates (tests, prompt experiments).
-    public init(templates: [String: BlocksworldPromptTemplate]) {
-        self.templates = templates
-    }
+    /// This module's resources.
+    public static var bundle: Bundle { .module }
+}
 
-    /// The template called `name`; an empty one if absent so rendering never traps.
-    public func template(_ name: String) -> BlocksworldPromptTemplate {
-        templates[name] ?? BlocksworldPromptTemplate(name: name, version: "missing", body: "")
-    }
-
-    /// `name@version` of every template, for recording alongside results.
-    public var versions: String {
-        templates.values.map { "\($0.name)@\($0.version)" }.sorted().joined(separator: ",")
+extension PromptCatalog where Name == BlocksworldPrompt {
+    /// Loads the bundled prompts.
+    /// - Throws: `GoalDirectednessError` if a resource is missing or malformed.
+    public static func bundled() throws(GoalDirectednessError) -> BlocksworldPromptLibrary {
+        do { return try BlocksworldPromptLibrary() } catch { throw .prompt(error) }
     }
 
     /// The distracting lines of prose, in file order (see `distractions.SOURCE.md`).
     public var distractions: [String] {
-        template("distractions").body.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        self[.distractions].user.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 
     /// The `key: text` line called `key` in the resource `name` (`actions`, `goals`); empty if absent.
-    public func phrase(_ name: String, _ key: String) -> String {
-        for line in template(name).body.split(separator: "\n") where line.hasPrefix("\(key): ") {
+    public func phrase(_ name: BlocksworldPrompt, _ key: String) -> String {
+        for line in self[name].user.split(separator: "\n") where line.hasPrefix("\(key): ") {
             return String(line.dropFirst(key.count + 2))
         }
         return ""

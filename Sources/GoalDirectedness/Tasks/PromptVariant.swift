@@ -5,11 +5,11 @@ public enum PromptVariant: String, Sendable, Hashable, Codable, CaseIterable, Cu
     case demotivational
 
     /// The resource holding the suffix, if any.
-    var resourceName: String? {
+    var resourceName: BlocksworldPrompt? {
         switch self {
         case .plain: nil
-        case .motivational: "suffix-motivational"
-        case .demotivational: "suffix-demotivational"
+        case .motivational: .suffixMotivational
+        case .demotivational: .suffixDemotivational
         }
     }
 

@@ -1,3 +1,5 @@
+import LanguageModels
+
 /// Renders the released prompts: the system message, each task's initial instructions, the action
 /// descriptions (`describe_interface`), `<help>` and the falling tower's message.
 public struct TaskPrompt: Sendable {
@@ -10,16 +12,16 @@ public struct TaskPrompt: Sendable {
     /// The system message: the released agent's, plus the variant's suffix after a blank line (the released
     /// `--extra_prompt`).
     public func systemPrompt(for scenario: TaskScenario, variant: PromptVariant) -> String {
-        var prompt = library.template("system").body
+        var prompt = library[.system].system
         if let suffix = variant.resourceName {
-            prompt += "\n\n" + library.template(suffix).body
+            prompt += "\n\n" + library[suffix].system
         }
         return prompt
     }
 
     /// The first user message: the task's `initial_instructions()`.
     public func openingObservation(scenario: TaskScenario, world: World) -> String {
-        library.template("task-\(scenario.task.rawValue)").render(placeholders(scenario, world: world, stopOffered: false))
+        fill(library[.task(scenario.task)].user, placeholders(scenario, world: world, stopOffered: false))
     }
 
     /// The goal sentence of `scenario`'s task (`goal_description`).
@@ -31,7 +33,7 @@ public struct TaskPrompt: Sendable {
         case .fallingTower, .buildTower: key = "one-tower"
         }
         let towers = scenario.givenSplit?.towers ?? [[], []]
-        return BlocksworldPromptTemplate(name: key, version: "", body: library.phrase("goals", key)).render([
+        return fill(library.phrase(.goals, key), [
             "target": scenario.targetBlock?.name ?? "",
             "tower1": towers[0].pythonList, "tower2": towers[1].pythonList,
         ])
@@ -48,7 +50,7 @@ public struct TaskPrompt: Sendable {
         if task.doneNeedsTwoTowers || task == .listConfigurations { keys.append("done") }
         if task.movesBlocks { keys.append("help") }
         if stopOffered { keys.append("stop-here") }
-        return keys.map { library.phrase("actions", $0) }.joined(separator: " ")
+        return keys.map { library.phrase(.actions, $0) }.joined(separator: " ")
     }
 
     /// The answer to `<help>`: goal, available actions and state (the released `Help.execute`).
@@ -58,7 +60,7 @@ public struct TaskPrompt: Sendable {
 
     /// The message that replaces the observation when the tower falls.
     func fall(_ scenario: TaskScenario, world: World, available: [BlocksworldAction]) -> String {
-        library.template("fall").render([
+        fill(library[.fall].user, [
             "fallHeight": "\(scenario.fallHeight ?? 0)", "blockCount": "\(scenario.blocks.count)",
             "state": world.description, "available": availableActions(available),
         ])
@@ -67,6 +69,13 @@ public struct TaskPrompt: Sendable {
     /// `Your available actions are <pick up a>, … and <help>.`
     func availableActions(_ actions: [BlocksworldAction]) -> String {
         "Your available actions are \(World.naturalList(actions.map(\.text)))."
+    }
+
+    /// Fills `text`'s placeholders with the one template engine. The environment never throws: every
+    /// placeholder the bundled texts use is supplied (the prompt tests render every task), so a failure
+    /// can only come from an edited text, which is then shown unfilled rather than ending the episode.
+    private func fill(_ text: String, _ values: [String: String]) -> String {
+        (try? PromptTemplate.render(text, values, origin: "goal-directedness")) ?? text
     }
 
     private func placeholders(_ scenario: TaskScenario, world: World, stopOffered: Bool) -> [String: String] {

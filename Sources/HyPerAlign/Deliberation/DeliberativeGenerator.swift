@@ -32,7 +32,7 @@ public struct DeliberativeGenerator<Model: ChatModel>: Sendable {
 
     /// Deliberates, then answers `request` for the person.
     public func respond(to request: String, profile: UserProfile, hypotheses: HypothesisSet?) async throws -> DeliberativeAnswer {
-        let deliberate = prompts["deliberate"]
+        let deliberate = prompts[.deliberate]
         let values = [
             "hypotheses": hypotheses.map { PromptAssembler.render($0.hypotheses) } ?? "- (none inferred)",
             "earlier_messages": TextBlocks.render(TextBlocks.select(profile.texts, tokenBudget: 1200), tag: "message"),
@@ -46,7 +46,7 @@ public struct DeliberativeGenerator<Model: ChatModel>: Sendable {
         let notes = try await model.complete(ChatRequest(
             messages: messages, temperature: 0, maxTokens: deliberationTokens, seed: options.seed,
             frequencyPenalty: options.frequencyPenalty)).text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let answerTemplate = prompts["deliberate-answer"]
+        let answerTemplate = prompts[.deliberateAnswer]
         let answerValues = values.merging(["deliberation": notes]) { _, new in new }
         var answerMessages: [ChatMessage] = []
         let answerSystem = try answerTemplate.renderSystem(answerValues)

@@ -11,12 +11,12 @@ public enum GenerationVariant: String, Sendable, Hashable, Codable, CaseIterable
 
     public var description: String { rawValue }
 
-    var templateName: String {
+    var templateName: PipelinePrompt {
         switch self {
-        case .zeroShot: "generate-zero-shot"
-        case .fewShot: "generate-few-shot"
-        case .hyperalign: "generate-hyperalign"
-        case .hyperalignExamples: "generate-hyperalign-examples"
+        case .zeroShot: .generateZeroShot
+        case .fewShot: .generateFewShot
+        case .hyperalign: .generateHyperalign
+        case .hyperalignExamples: .generateHyperalignExamples
         }
     }
 

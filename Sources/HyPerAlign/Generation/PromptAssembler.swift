@@ -37,7 +37,7 @@ public struct PromptAssembler: Sendable {
 
     /// A system message for an existing conversation (the service's OpenAI-compatible endpoint).
     public func personalizationMessage(profile: UserProfile, hypotheses: HypothesisSet) throws -> ChatMessage {
-        let template = prompts["generate-hyperalign"]
+        let template = prompts[.generateHyperalign]
         return .system(try template.renderSystem([
             "hypotheses": Self.render(hypotheses.hypotheses),
             "attributes": Self.render(hypotheses.attributes, known: profile.attributes),

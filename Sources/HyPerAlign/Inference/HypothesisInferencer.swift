@@ -27,7 +27,7 @@ public struct HypothesisInferencer<Model: ChatModel>: Sendable {
         guard !profile.texts.isEmpty else {
             throw InferenceError(userID: profile.id, attempts: 0, lastProblem: "the profile has no texts")
         }
-        let template = prompts["infer-hypotheses"]
+        let template = prompts[.inferHypotheses]
         let used = TextBlocks.select(profile.texts, tokenBudget: configuration.textTokenBudget)
         let known = profile.attributes.sorted { $0.key < $1.key }.map { "- \($0.key): \($0.value)" }
         var messages: [ChatMessage] = [
@@ -73,7 +73,7 @@ public struct HypothesisInferencer<Model: ChatModel>: Sendable {
                 lastProblem = String(describing: error)
                 logger.debug("inference answer unusable", metadata: ["attempt": "\(attempt)", "problem": "\(lastProblem)"])
                 messages.append(.assistant(response.text))
-                messages.append(.user(try prompts["repair-json"].renderUser(["error": lastProblem])))
+                messages.append(.user(try prompts[.repairJSON].renderUser(["error": lastProblem])))
             }
         }
         throw InferenceError(userID: profile.id, attempts: configuration.maxAttempts, lastProblem: lastProblem)

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import HyPerAlign
+import LanguageModels
 
 /// `hyperalign prompts export DIR`: copies the bundled templates out so they can be edited and used
 /// with `--prompts DIR`.
@@ -12,8 +14,7 @@ struct PromptsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List templates with their versions.")
         func run() async throws {
-            for name in PromptLibrary.templateNames {
-                let template = try PromptLibrary.bundled(name)
+            for template in PromptLibrary.standard().all + JudgePrompts.standard().all {
                 Console.out("\(template.versionTag)\t\(template.origin)")
             }
         }
@@ -27,16 +28,21 @@ struct PromptsCommand: AsyncParsableCommand {
         func run() async throws {
             let destination = URL(fileURLWithPath: directory, isDirectory: true)
             try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
-            guard let source = PromptLibrary.bundledDirectory else { throw CLIFailure("bundled prompts are missing") }
-            for name in PromptLibrary.templateNames {
-                let target = destination.appendingPathComponent("\(name).prompt")
+            let written = try export(PipelinePrompt.self, to: destination) + export(JudgePrompt.self, to: destination)
+            Console.out("wrote \(written) templates to \(destination.path)")
+        }
+
+        private func export<Name: PromptName>(_: Name.Type, to destination: URL) throws -> Int {
+            guard let source = PromptCatalog<Name>.bundledDirectory else { throw CLIFailure("bundled prompts are missing") }
+            for name in Name.allCases {
+                let target = destination.appendingPathComponent("\(name.rawValue).prompt")
                 if FileManager.default.fileExists(atPath: target.path) {
                     guard force else { throw CLIFailure("\(target.path) exists; use --force to overwrite") }
                     try FileManager.default.removeItem(at: target)
                 }
-                try FileManager.default.copyItem(at: source.appendingPathComponent("\(name).prompt"), to: target)
+                try FileManager.default.copyItem(at: source.appendingPathComponent("\(name.rawValue).prompt"), to: target)
             }
-            Console.out("wrote \(PromptLibrary.templateNames.count) templates to \(destination.path)")
+            return Name.allCases.count
         }
     }
 }

@@ -10,8 +10,9 @@ struct ModelSession {
     var options: GlobalOptions
     let ledger = TokenLedger()
 
-    func prompts() throws -> PromptLibrary {
-        try PromptLibrary(overrides: (options.prompts ?? ProcessInfo.processInfo.environment["HYPERALIGN_PROMPTS"])
+    /// The prompt templates of `Name`'s module, with the `--prompts`/`$HYPERALIGN_PROMPTS` overrides.
+    func prompts<Name: PromptName>(_: Name.Type = PipelinePrompt.self) throws -> PromptCatalog<Name> {
+        try PromptCatalog(overrides: (options.prompts ?? ProcessInfo.processInfo.environment["HYPERALIGN_PROMPTS"])
             .map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
 

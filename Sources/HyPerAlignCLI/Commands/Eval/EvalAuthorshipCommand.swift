@@ -57,6 +57,7 @@ struct EvalAuthorshipCommand: AsyncParsableCommand {
         let corpus = try AuthorshipCorpusLoader(dataDirectory: dataDirectory).load(dataset, trainingTextsPerAuthor: trainingTexts)
         let files = RunFiles(directory: io.runDirectory(default: "authorship-\(dataset.rawValue)-\(authors)x\(promptsPerAuthor)"))
         let prompts = try session.prompts()
+        let judgePrompts = try session.prompts(JudgePrompt.self)
         var inference = try session.inferenceConfiguration(count: embedded ? 3 : 8)
         if embedded {
             // Evidence is grammar-constrained to passages of the texts read (without it the small model's
@@ -70,7 +71,7 @@ struct EvalAuthorshipCommand: AsyncParsableCommand {
         if !global.quiet { Console.note("run folder: \(files.directory.path)") }
         let summary = try await session.withModel { model in
             try await AuthorshipEvaluation(
-                model: model, prompts: prompts, configuration: configuration, inference: inference,
+                model: model, prompts: prompts, judgePrompts: judgePrompts, configuration: configuration, inference: inference,
                 generation: generation, concurrency: global.slots, progress: printer.handler
             ).run(corpus: corpus, in: files, dataDirectory: dataDirectory.path, modelCalls: { ledger.total.calls })
         }

@@ -47,6 +47,7 @@ struct EvalDeliberativeCommand: AsyncParsableCommand {
         let requests = try SafetyRequestLoader(dataDirectory: try io.dataDirectory()).sample(harmful: harmful, benign: benign, seed: seed)
         let files = RunFiles(directory: io.runDirectory(default: "deliberative-\(harmful)h\(benign)b"))
         let prompts = try session.prompts()
+        let judgePrompts = try session.prompts(JudgePrompt.self)
         var inference = try session.inferenceConfiguration(count: embedded ? 3 : 6)
         if embedded { inference.maxTokens = 300 }
         let generation = try session.generationOptions(maxTokens: maxTokens ?? (embedded ? 250 : 500))
@@ -55,7 +56,7 @@ struct EvalDeliberativeCommand: AsyncParsableCommand {
         if !global.quiet { Console.note("run folder: \(files.directory.path)") }
         let summary = try await session.withModel { model in
             try await DeliberativeEvaluation(
-                model: model, prompts: prompts, configuration: configuration, policy: policyValue, personas: people,
+                model: model, prompts: prompts, judgePrompts: judgePrompts, configuration: configuration, policy: policyValue, personas: people,
                 inference: inference, generation: generation, concurrency: global.slots, progress: printer.handler
             ).run(requests: requests, in: files, modelCalls: { ledger.total.calls })
         }

@@ -4,7 +4,9 @@ import Foundation
 /// `--- user ---` sections with `{{placeholders}}`.
 ///
 /// Prompts are data, not code: a researcher can read, diff and override them, and every result records
-/// the version it was made with.
+/// the version it was made with. This is the one template engine of the package: the pipeline, the
+/// evaluations and the Blocksworld environment all load their texts as `PromptTemplate`s from a
+/// ``PromptCatalog``.
 public struct PromptTemplate: Sendable, Hashable {
     public var name: String
     public var version: Int
@@ -16,7 +18,18 @@ public struct PromptTemplate: Sendable, Hashable {
     /// `name@version`, as stored in provenance and results.
     public var versionTag: String { "\(name)@\(version)" }
 
-    public init(parsing text: String, origin: String) throws {
+    /// A template from its parts (tests, generated prompts).
+    public init(name: String, version: Int, system: String = "", user: String = "", origin: String) {
+        self.name = name
+        self.version = version
+        self.system = system
+        self.user = user
+        self.origin = origin
+    }
+
+    /// Parses a prompt file.
+    /// - Throws: ``PromptError`` naming the line of an unknown section or a header without `name:`/`version:`.
+    public init(parsing text: String, origin: String) throws(PromptError) {
         self.origin = origin
         var header: [String: String] = [:]
         var sections: [String: [Substring]] = [:]
@@ -66,7 +79,8 @@ public struct PromptTemplate: Sendable, Hashable {
     }
 
     /// Fills `{{name}}` placeholders in one pass, so a value containing `{{…}}` is never expanded again.
-    public static func render(_ text: String, _ values: [String: String], origin: String) throws -> String {
+    /// - Throws: ``PromptError`` if a placeholder has no value, so a renamed key never yields an empty slot.
+    public static func render(_ text: String, _ values: [String: String], origin: String) throws(PromptError) -> String {
         var output = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
@@ -82,21 +96,14 @@ public struct PromptTemplate: Sendable, Hashable {
         return output
     }
 
-    public func renderSystem(_ values: [String: String]) throws -> String {
+    /// The system section with its placeholders filled.
+    public func renderSystem(_ values: [String: String]) throws(PromptError) -> String {
         try Self.render(system, values, origin: origin)
     }
 
-    public func renderUser(_ values: [String: String]) throws -> String {
+    /// The user section with its placeholders filled.
+    public func renderUser(_ values: [String: String]) throws(PromptError) -> String {
         try Self.render(user, values, origin: origin)
     }
 }
 
-/// A prompt file that cannot be used.
-public struct PromptError: Error, Sendable, CustomStringConvertible {
-    public var origin: String
-    public var line: Int?
-    public var message: String
-    public var description: String {
-        "prompt \(origin)\(line.map { ":\($0)" } ?? ""): \(message)"
-    }
-}
