@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "AuthorshipData", targets: ["AuthorshipData"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .executable(name: "hyperalign", targets: ["HyPerAlignCLI"]),
+        .executable(name: "hyperalign-bench", targets: ["HyPerAlignBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -95,7 +96,7 @@ let package = Package(
         .target(
             name: "HyPerAlign",
             dependencies: [
-                "LanguageModels",
+                "LanguageModels", "Stylometry",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -153,31 +154,43 @@ let package = Package(
                 "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "PostgresStorage", "HyPerAlignService", "GoalDirectedness", "Statistics",
                 "Evaluation", "Stylometry", "AuthorshipData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/Examples")],
             swiftSettings: upcoming
         ),
-        // Loopback test servers speaking provider wire formats (Anthropic Messages, OpenAI chat).
+        // Test support shared by the tests and the benchmarks: loopback servers speaking provider wire
+        // formats, a fast raw-NIO chat upstream (fixed, delayed or faulty) and the service run in-process.
         .target(
-            name: "WireTestServers",
+            name: "HyPerAlignTesting",
             dependencies: [
+                "HyPerAlign", "HyPerAlignService", "LanguageModels", "ProfileStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "Tests/WireTestServers",
+            swiftSettings: upcoming
+        ),
+        // `hyperalign-bench`: the performance benchmarks, outside the product binary.
+        .executableTarget(
+            name: "HyPerAlignBench",
+            dependencies: [
+                "HyPerAlignTesting", "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage",
+                "PostgresStorage", "Stylometry", "AuthorshipData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "LanguageModelsTests",
-            dependencies: ["LanguageModels", "LanguageModelsTesting", "WireTestServers",
+            dependencies: ["LanguageModels", "LanguageModelsTesting", "HyPerAlignTesting",
                            .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: upcoming
         ),
@@ -189,7 +202,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HyPerAlignTests",
-            dependencies: ["HyPerAlign", "LanguageModels", "LanguageModelsTesting"],
+            dependencies: ["HyPerAlign", "LanguageModels", "LanguageModelsTesting", "Stylometry"],
             swiftSettings: upcoming
         ),
         // The behaviour every ProfileStore must have, shared by the SQLite and PostgreSQL test suites.
@@ -213,7 +226,7 @@ let package = Package(
             name: "HyPerAlignServiceTests",
             dependencies: [
                 "HyPerAlignService", "ProfileStorage", "PostgresStorage", "HyPerAlign", "LanguageModels",
-                "LanguageModelsTesting", "WireTestServers",
+                "LanguageModelsTesting", "HyPerAlignTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -243,7 +256,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["HyPerAlign", "WireTestServers", "ChildProcesses"],
+            dependencies: ["HyPerAlign", "HyPerAlignTesting", "ChildProcesses"],
             swiftSettings: upcoming
         ),
     ],

@@ -17,8 +17,8 @@ struct HyPerAlignCommand: AsyncParsableCommand {
             """,
         subcommands: [
             SetupCommand.self, DemoCommand.self, ProfileCommand.self, InferCommand.self, HypothesesCommand.self,
-            GenerateCommand.self, PromptsCommand.self, GoalsCommand.self, BenchCommand.self, EvalCommand.self,
-            ReportCommand.self, KeysCommand.self, ServeCommand.self, BenchServiceCommand.self,
+            GenerateCommand.self, PromptsCommand.self, GoalsCommand.self, EvalCommand.self,
+            ReportCommand.self, KeysCommand.self, ServeCommand.self,
         ])
 
     static func main() async {

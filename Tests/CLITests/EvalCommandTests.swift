@@ -1,7 +1,7 @@
 import ChildProcesses
 import Foundation
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 #if canImport(Glibc)
     import Glibc

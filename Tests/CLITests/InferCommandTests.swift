@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// `infer`, `hypotheses` and `generate` end to end through the CLI against a scripted
 /// OpenAI-compatible server on loopback.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// `infer --refine` end to end against a scripted OpenAI-compatible server.
 struct RefineCommandTests {

@@ -5,7 +5,7 @@ import LanguageModels
 import HyPerAlignService
 import ProfileStorage
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// `/v1/chat/completions` in front of an OpenAI-compatible upstream: a pass-through proxy that adds the
 /// named user's hypotheses and nothing else.

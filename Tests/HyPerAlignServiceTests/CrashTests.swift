@@ -5,7 +5,7 @@ import NIOCore
 import NIOHTTP1
 import ProfileStorage
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// `kill -9` of a `hyperalign serve` on the default SQLite store while it writes: the file reopens, and
 /// every stored hypothesis set is whole (its revision counts exactly the edits it holds).

@@ -1,7 +1,7 @@
 import Foundation
 import HyPerAlignService
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// The official `openai` Python SDK against an OpenAI-like upstream, directly and through the service:
 /// every request of issue 12's table answers as the upstream does, plus the user's hypotheses.

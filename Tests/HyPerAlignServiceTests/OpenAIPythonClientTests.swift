@@ -2,7 +2,7 @@ import Foundation
 import HyPerAlignService
 import ProfileStorage
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// The real `openai` Python package (from PyPI; scripts/test installs it) against the running service:
 /// an existing SDK must work unmodified. Skipped locally without the package; under CI=true it must run.

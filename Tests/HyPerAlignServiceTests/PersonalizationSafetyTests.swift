@@ -3,7 +3,7 @@ import HTTPTypes
 import HyPerAlign
 import HyPerAlignService
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// Hypotheses are data about the user, never instructions: a statement written to hijack the model
 /// reaches the upstream as one quoted, capped line inside the delimited block.

@@ -7,7 +7,7 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// Proxied traffic is limited only by the proxy's own permit pool, not by the model's slot count.
 struct ProxyConcurrencyTests {

@@ -6,7 +6,7 @@ import NIOHTTP1
 import PostgresStorage
 import ProfileStorage
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// Two `hyperalign serve` processes on one PostgreSQL: concurrent edits of the same user through both
 /// lose nothing, and a replica killed with SIGKILL mid-write leaves the store consistent.

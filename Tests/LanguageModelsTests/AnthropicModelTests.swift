@@ -2,7 +2,7 @@ import Foundation
 import LanguageModels
 import Synchronization
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// The Anthropic provider against a real HTTP server on loopback that speaks the Messages wire format.
 struct AnthropicModelTests {

@@ -1,7 +1,7 @@
 import Foundation
 import LanguageModels
 import Testing
-import WireTestServers
+import HyPerAlignTesting
 
 /// The OpenAI-compatible provider's shared behaviour against a scripted loopback server (the real
 /// llama.cpp server is exercised in EmbeddedModelTests).

@@ -52,12 +52,12 @@ struct HypothesesCommand: AsyncParsableCommand {
             let edits = try parseEdits()
             guard !edits.isEmpty else { throw ValidationError("nothing to do: give --add, --reword, --recategorize or --remove") }
             let store = try SQLiteProfileStore(path: global.storePath)
-            guard let current = try await store.hypothesisSet(for: user, tenant: .local) else {
-                throw StoreError(.notFound, "'\(user)' has no hypotheses yet; run `hyperalign infer --user \(user)`")
+            let saved = try await store.updateHypothesisSet(for: user, tenant: .local) { current in
+                guard let current else {
+                    throw StoreError(.notFound, "'\(user)' has no hypotheses yet; run `hyperalign infer --user \(user)`")
+                }
+                return try edits.reduce(current) { try $0.applying($1) }
             }
-            var edited = current
-            for edit in edits { edited = try edited.applying(edit) }
-            let saved = try await store.saveHypothesisSet(edited, tenant: .local, expectedRevision: current.revision)
             if json { return try Console.json(saved) }
             HypothesisPrinter.printSet(saved)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthorshipData
 import Evaluation
 import Foundation
 import HyPerAlign
@@ -57,7 +58,7 @@ struct InferCommand: AsyncParsableCommand {
             if refine {
                 return try await ticker.run("inferring on part of \(profile.texts.count) texts and checking on the rest (\(model.modelID))") {
                     let refiner = HypothesisRefiner(model: model, prompts: prompts, inference: configuration, baselineTexts: baselineTexts)
-                    let (set, refinement) = try await EvalFailure.mapping { try await refiner.refine(profile) }
+                    let (set, refinement) = try await refiner.refine(profile)
                     return (set, InferenceReport(textsUsed: refinement.inferenceTexts, textsGiven: profile.texts.count), Optional(refinement))
                 }
             }
@@ -69,10 +70,7 @@ struct InferCommand: AsyncParsableCommand {
         var result = fresh
         var mergeReport: HypothesisMerger.Report?
         if let store {
-            let previous = try await store.hypothesisSet(for: profile.id, tenant: .local)
-            let merged = HypothesisMerger().merge(previous: previous, fresh: fresh)
-            result = try await store.saveHypothesisSet(merged.set, tenant: .local, expectedRevision: previous?.revision ?? 0)
-            mergeReport = merged.report
+            (result, mergeReport) = try await store.mergeInferredHypotheses(fresh, tenant: .local)
         }
         if json {
             return try Console.json(Output(
@@ -91,12 +89,10 @@ struct InferCommand: AsyncParsableCommand {
         if !baseline.isEmpty {
             return try ProfileTextLoader().load(baseline.map { URL(fileURLWithPath: $0) }).map(\.text)
         }
-        let roots = [ProcessInfo.processInfo.environment["HYPERALIGN_DATA_DIR"], "../shared/data"].compactMap { $0 }
-        for root in roots {
-            let posts = URL(fileURLWithPath: root).appendingPathComponent("blog_authorship/posts.jsonl")
-            if FileManager.default.fileExists(atPath: posts.path) {
-                return Array(try ProfileTextLoader().load([posts]).map(\.text).prefix(400))
-            }
+        if let root = try? DataDirectory.resolve(explicit: nil),
+           case let posts = root.appendingPathComponent("blog_authorship/posts.jsonl"),
+           FileManager.default.fileExists(atPath: posts.path) {
+            return Array(try ProfileTextLoader().load([posts]).map(\.text).prefix(400))
         }
         throw CLIFailure("--refine needs texts of other people to compare with: give --baseline FILE… (or set $HYPERALIGN_DATA_DIR)", exitCode: .usage)
     }

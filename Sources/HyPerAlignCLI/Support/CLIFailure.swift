@@ -34,6 +34,7 @@ struct CLIFailure: Error {
         case let error as EmbeddedSetupError: self.init(error.description, exitCode: .failure)
         case let error as GenerationError: self.init(error.description, exitCode: .badInput)
         case let error as HypothesisEditError: self.init(error.description, exitCode: .badInput)
+        case let error as RefinementError: self.init(error.description, exitCode: .badInput)
         case let error as StoreError:
             switch error.kind {
             case .notFound: self.init(error.description, exitCode: .notFound)

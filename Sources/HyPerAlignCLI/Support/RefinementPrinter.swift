@@ -1,6 +1,6 @@
 import Foundation
 
-import Evaluation
+import HyPerAlign
 
 /// Human-readable rendering of a refinement report: what survived the held-out check, and why.
 enum RefinementPrinter {

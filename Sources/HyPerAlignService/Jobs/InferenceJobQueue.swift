@@ -94,16 +94,7 @@ public final class InferenceJobQueue: Service, Sendable {
         guard let profile = try await store.profile(userID, tenant: tenant) else { throw StoreError.notFound(user: userID) }
         let inferencer = HypothesisInferencer(model: model, configuration: configuration.inference, logger: logger)
         let (fresh, _) = try await inferencer.infer(profile)
-        for _ in 0..<5 {
-            let previous = try await store.hypothesisSet(for: userID, tenant: tenant)
-            let merged = HypothesisMerger().merge(previous: previous, fresh: fresh).set
-            do {
-                return try await store.saveHypothesisSet(merged, tenant: tenant, expectedRevision: previous?.revision ?? 0)
-            } catch let error as StoreError where error.kind == .conflict {
-                continue
-            }
-        }
-        throw StoreError(.conflict, "the hypotheses of '\(userID)' kept changing while saving the inference")
+        return try await store.mergeInferredHypotheses(fresh, tenant: tenant).set
     }
 
     func update(_ id: String, _ change: (inout InferenceJob) -> Void) {

@@ -60,28 +60,23 @@ struct HypothesisRoutes {
     /// Applies `edits` atomically. Pinned to a revision, a concurrent change is a 409; unpinned, the edits
     /// are re-applied to the newest set until they land, so concurrent editors never lose each other's work.
     func edit(_ id: String, tenant: TenantID, edits: [HypothesisEdit], pinnedRevision: Int?) async throws -> HypothesisSet {
-        for attempt in 0..<40 {
-            if attempt > 0 {
-                // Jittered backoff: concurrent editors of one user (possibly on other replicas) stop colliding.
-                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(10 * min(attempt, 10)))))
+        do {
+            return try await service.store.updateHypothesisSet(for: id, tenant: tenant) { current in
+                guard let current else { throw NoHypotheses() }
+                if let pinnedRevision, pinnedRevision != current.revision {
+                    throw ServiceError.conflict(
+                        "the hypotheses of '\(id)' are at revision \(current.revision), not \(pinnedRevision); reload and retry")
+                }
+                return try edits.reduce(current) { try $0.applying($1) }
             }
-            guard let current = try await service.store.hypothesisSet(for: id, tenant: tenant) else {
-                _ = try await service.profile(id, tenant: tenant)
-                throw ServiceError.notFound("user '\(id)' has no hypotheses to edit", code: "hypotheses_not_found")
-            }
-            if let pinnedRevision, pinnedRevision != current.revision {
-                throw ServiceError.conflict(
-                    "the hypotheses of '\(id)' are at revision \(current.revision), not \(pinnedRevision); reload and retry")
-            }
-            let edited = try edits.reduce(current) { try $0.applying($1) }
-            do {
-                return try await service.store.saveHypothesisSet(edited, tenant: tenant, expectedRevision: current.revision)
-            } catch let error as StoreError where error.kind == .conflict && pinnedRevision == nil {
-                continue
-            }
+        } catch is NoHypotheses {
+            _ = try await service.profile(id, tenant: tenant)  // a missing user is a 404 of its own
+            throw ServiceError.notFound("user '\(id)' has no hypotheses to edit", code: "hypotheses_not_found")
         }
-        throw ServiceError.conflict("the hypotheses of '\(id)' are changing too fast; retry")
     }
+
+    /// The user exists but has no hypothesis set to edit.
+    private struct NoHypotheses: Error {}
 
     /// `If-Match: "3"` pins an edit to revision 3.
     func ifMatch(_ request: Request) throws -> Int? {

@@ -1,5 +1,5 @@
 import Foundation
-import WireTestServers
+import HyPerAlignTesting
 
 /// An OpenAI-like upstream for the conformance suite: answers each feature the way OpenAI does (tool
 /// calls, `n` choices, logprobs, JSON mode, errors, streams with tool-call deltas and a usage chunk),

@@ -1,6 +1,6 @@
 import Foundation
 import LanguageModels
-import WireTestServers
+import HyPerAlignTesting
 
 /// A fake OpenAI-compatible upstream: real HTTP on loopback, scripted answers in OpenAI's wire format.
 enum OpenAIUpstream {

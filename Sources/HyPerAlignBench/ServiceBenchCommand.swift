@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import PostgresStorage
 
-/// `hyperalign bench-service`: the service's benchmarks — proxy overhead vs direct upstream, profile lookup
+/// `hyperalign-bench service`: the service's benchmarks — proxy overhead vs direct upstream, profile lookup
 /// among a million users (SQLite and PostgreSQL), and a wrk load with injected upstream faults. Release
 /// builds only: a debug build's numbers say nothing about the service.
-struct BenchServiceCommand: AsyncParsableCommand {
+struct ServiceBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-service",
+        commandName: "service",
         abstract: "Benchmark the service: proxy overhead, profile lookup at 1M users, load with upstream faults (needs wrk).")
 
     enum Part: String, ExpressibleByArgument, CaseIterable {
@@ -34,9 +34,9 @@ struct BenchServiceCommand: AsyncParsableCommand {
 
     func run() async throws {
         #if DEBUG
-        throw CLIFailure(
-            "bench-service measures a release build only: swift build -c release, then .build/release/hyperalign bench-service",
-            exitCode: .usage)
+        BenchConsole.note(
+            "error: the service benchmark measures a release build only: swift build -c release --product hyperalign-bench, then .build/release/hyperalign-bench service")
+        throw ExitCode(64)
         #else
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hyperalign-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -63,7 +63,7 @@ struct BenchServiceCommand: AsyncParsableCommand {
             report.faults = try await FaultLoadBenchmark(seconds: max(seconds, 5))
                 .run(storePath: directory.appendingPathComponent("faults.sqlite").path)
         }
-        if json { return try Console.json(report) }
+        if json { return try BenchConsole.json(report) }
         print(report)
         #endif
     }
@@ -71,29 +71,29 @@ struct BenchServiceCommand: AsyncParsableCommand {
     func print(_ report: Report) {
         func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
         if let proxy = report.proxy {
-            Console.out("proxy overhead (wrk, one thread; medians of \(proxy.rounds) alternated rounds of \(proxy.seconds) s)")
+            BenchConsole.out("proxy overhead (wrk, one thread; medians of \(proxy.rounds) alternated rounds of \(proxy.seconds) s)")
             for result in proxy.scenarios {
                 func median(_ samples: [ProxyOverheadServiceBenchmark.Sample], _ value: (WrkRun) -> Double) -> Double {
                     let sorted = samples.map { value($0.run) }.sorted()
                     return sorted[sorted.count / 2]
                 }
-                Console.out("  \(result.scenario.label)")
+                BenchConsole.out("  \(result.scenario.label)")
                 for (name, samples) in [("direct", result.direct), ("proxied", result.proxied), ("personalized", result.personalized)] {
-                    Console.out("    \(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(f(median(samples, \.requestsPerSecond), 0)) req/s  p50 \(f(median(samples, \.latencyP50Milliseconds), 3)) ms  p99 \(f(median(samples, \.latencyP99Milliseconds), 3)) ms")
+                    BenchConsole.out("    \(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(f(median(samples, \.requestsPerSecond), 0)) req/s  p50 \(f(median(samples, \.latencyP50Milliseconds), 3)) ms  p99 \(f(median(samples, \.latencyP99Milliseconds), 3)) ms")
                 }
-                Console.out("    throughput vs direct \(f(result.throughputRatio, 3)) (personalized \(f(result.personalizedThroughputRatio, 3))); added p50 \(f(result.addedP50Milliseconds, 3)) ms (personalized \(f(result.personalizedAddedP50Milliseconds, 3)) ms), p99 \(f(result.addedP99Milliseconds, 3)) ms")
-                Console.out("    service CPU per proxied request \(f(result.cpuPerProxiedRequestMicroseconds, 0)) µs (personalized \(f(result.cpuPerPersonalizedRequestMicroseconds, 0)) µs); non-2xx \(result.non2xx), socket errors \(result.socketErrors)")
+                BenchConsole.out("    throughput vs direct \(f(result.throughputRatio, 3)) (personalized \(f(result.personalizedThroughputRatio, 3))); added p50 \(f(result.addedP50Milliseconds, 3)) ms (personalized \(f(result.personalizedAddedP50Milliseconds, 3)) ms), p99 \(f(result.addedP99Milliseconds, 3)) ms")
+                BenchConsole.out("    service CPU per proxied request \(f(result.cpuPerProxiedRequestMicroseconds, 0)) µs (personalized \(f(result.cpuPerPersonalizedRequestMicroseconds, 0)) µs); non-2xx \(result.non2xx), socket errors \(result.socketErrors)")
             }
         }
         for lookup in report.lookup {
-            Console.out("profile lookup, \(lookup.store), \(lookup.users) users (seeded in \(f(lookup.seedSeconds, 1)) s): p50 \(f(lookup.p50Microseconds, 0)) µs, p99 \(f(lookup.p99Microseconds, 0)) µs over \(lookup.lookups) lookups")
+            BenchConsole.out("profile lookup, \(lookup.store), \(lookup.users) users (seeded in \(f(lookup.seedSeconds, 1)) s): p50 \(f(lookup.p50Microseconds, 0)) µs, p99 \(f(lookup.p99Microseconds, 0)) µs over \(lookup.lookups) lookups")
         }
         if let faults = report.faults {
-            Console.out("load with faults: \(faults.run.requests) requests, \(f(faults.run.requestsPerSecond, 0)) req/s, p99 \(f(faults.run.latencyP99Milliseconds, 1)) ms")
-            Console.out("  injected faults \(faults.injectedFaults)/\(faults.upstreamRequests) (\(f(faults.injectedFaultRate * 100, 1))%), error answers \(faults.run.non2xx)/\(faults.run.requests) (\(f(faults.errorRate * 100, 1))%), socket errors \(faults.run.socketErrors)")
-            Console.out("  edits acknowledged \(faults.editsAcknowledged), stored \(faults.editsStored), lost \(faults.lostEdits); healthy afterwards: \(faults.healthyAfterwards)")
+            BenchConsole.out("load with faults: \(faults.run.requests) requests, \(f(faults.run.requestsPerSecond, 0)) req/s, p99 \(f(faults.run.latencyP99Milliseconds, 1)) ms")
+            BenchConsole.out("  injected faults \(faults.injectedFaults)/\(faults.upstreamRequests) (\(f(faults.injectedFaultRate * 100, 1))%), error answers \(faults.run.non2xx)/\(faults.run.requests) (\(f(faults.errorRate * 100, 1))%), socket errors \(faults.run.socketErrors)")
+            BenchConsole.out("  edits acknowledged \(faults.editsAcknowledged), stored \(faults.editsStored), lost \(faults.lostEdits); healthy afterwards: \(faults.healthyAfterwards)")
         }
     }
 
-    func note(_ text: String) { Console.note(text) }
+    func note(_ text: String) { BenchConsole.note(text) }
 }

@@ -86,7 +86,7 @@ struct ByHandServer: Sendable {
                 }
                 try await Task.sleep(for: .milliseconds(100))
             }
-            throw CLIFailure("llama-server started by hand did not become healthy")
+            throw BenchFailure("llama-server started by hand did not become healthy")
         }
     }
 

@@ -8,15 +8,17 @@ import ServiceLifecycle
 
 /// The service running inside the benchmark process on a free loopback port, with one tenant and key, for
 /// as long as `body` runs; then shut down gracefully.
-enum InProcessService {
-    struct Handle: Sendable {
-        var port: Int
-        var key: String
-        var service: HyPerAlignService
-        var baseURL: String { "http://127.0.0.1:\(port)" }
+public enum InProcessService {
+    /// The running service: where it listens and the bench tenant's API key.
+    public struct Handle: Sendable {
+        public var port: Int
+        public var key: String
+        public var service: HyPerAlignService
+        public var baseURL: String { "http://127.0.0.1:\(port)" }
     }
 
-    static func run<T: Sendable>(
+    /// Runs the service proxying to `upstreamBaseURL` (an OpenAI-compatible API) while `body` runs.
+    public static func run<T: Sendable>(
         store: any ServiceStore, upstreamBaseURL: String, upstreamTimeout: Duration = .seconds(10),
         _ body: @Sendable (Handle) async throws -> T
     ) async throws -> T {
@@ -57,7 +59,7 @@ enum InProcessService {
     }
 
     /// A user `ann` with texts and one hypothesis, so proxied requests take the personalizing path.
-    static func seedPersonalizedUser(_ store: any ServiceStore) async throws {
+    public static func seedPersonalizedUser(_ store: any ServiceStore) async throws {
         let profile = try await store.saveProfile(
             UserProfile(id: "ann", texts: [UserText(id: "t1", text: "Short notes. Cheers, Ann.")]), tenant: "bench")
         _ = try await store.saveHypothesisSet(HypothesisSet(

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import HyPerAlignTesting
 import HyPerAlign
 import NIOCore
 import NIOHTTP1
@@ -27,7 +28,7 @@ struct FaultLoadBenchmark {
     }
 
     func run(storePath: String) async throws -> Result {
-        let upstream = try await FaultyChatServer.start(slowDelay: .milliseconds(1500))
+        let upstream = try await ChatUpstreamServer.start(.faults(slowDelay: .milliseconds(1500)))
         defer { Task { await upstream.stop() } }
         let store = try SQLiteProfileStore(path: storePath)
         try await InProcessService.seedPersonalizedUser(store)

@@ -1,12 +1,14 @@
 import ArgumentParser
+import AuthorshipData
 import EmbeddedModel
 import Foundation
 import LanguageModels
 
-/// `hyperalign bench`: performance figures measured side by side in one run, printed as ratios.
-struct BenchCommand: AsyncParsableCommand {
+/// `hyperalign-bench core`: performance figures of the library measured side by side in one run, printed
+/// as ratios.
+struct ProviderBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "core",
         abstract: "Measure provider-layer overhead, prompt economy and embedded throughput.",
         discussion: """
             overhead   — requests/s through the ChatModel protocol vs plain async-http-client (goal ≥ 0.95)
@@ -22,7 +24,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("only"), help: "Run only these parts (repeatable): overhead, economy, throughput.")
     var parts: [Part] = Part.allCases
 
-    @Option(help: "Data folder holding ccat50/ (default: $HYPERALIGN_DATA or ../shared/data).")
+    @Option(help: "Data folder holding ccat50/ (default: $HYPERALIGN_DATA_DIR or ../shared/data).")
     var data: String?
 
     @Option(help: "CCAT50 authors for the prompt-economy benchmark.")
@@ -50,7 +52,7 @@ struct BenchCommand: AsyncParsableCommand {
                         result.layerRequestsPerSecond, result.plainRequestsPerSecond, result.ratio))
         }
         if parts.contains(.economy) {
-            let directory = URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["HYPERALIGN_DATA"] ?? "../shared/data")
+            let directory = try DataDirectory.resolve(explicit: data)
             let benchmark = PromptEconomyBenchmark(dataDirectory: directory, authors: authors)
             let rows = try await EmbeddedModelServer.withServer(LlamaServerConfiguration()) { model, server in
                 let cached = CachedChatModel(model, cache: try ResponseCache(directory: EmbeddedPaths().root.appendingPathComponent("responses")))
@@ -75,15 +77,15 @@ struct BenchCommand: AsyncParsableCommand {
             }
         }
         if parts.contains(.stylometry) {
-            let directory = URL(fileURLWithPath: data ?? ProcessInfo.processInfo.environment["HYPERALIGN_DATA"] ?? "../shared/data")
+            let directory = try DataDirectory.resolve(explicit: data)
             let result = try StylometryThroughputBenchmark(dataDirectory: directory).run()
             report.stylometry = result
             note(String(format: "stylometry: %.1f MB (%d texts) featurized at %.2f MB/s on one core", result.megabytes, result.texts, result.megabytesPerSecond))
         }
-        if json { try Console.json(report) }
+        if json { try BenchConsole.json(report) }
     }
 
     func note(_ text: String) {
-        if json { Console.note(text) } else { Console.out(text) }
+        if json { BenchConsole.note(text) } else { BenchConsole.out(text) }
     }
 }

@@ -1,4 +1,3 @@
-import Evaluation
 import Foundation
 import HyPerAlign
 import LanguageModels
@@ -37,7 +36,7 @@ struct HypothesisRefinerTests {
         let (train, held) = try refiner.split((0..<7).map(Self.text))
         #expect(train.map(\.id) == ["0", "1", "3", "4", "6"])
         #expect(held.map(\.id) == ["2", "5"])
-        #expect(throws: EvaluationError.self) { try refiner.split([Self.text(0)]) }
+        #expect(throws: RefinementError.self) { try refiner.split([Self.text(0)]) }
     }
 
     @Test func keepsWhatHoldsAndDropsWhatIsContradicted() async throws {

@@ -67,7 +67,7 @@ struct PromptEconomyBenchmark {
         let response = try await LanguageModelHTTPClient.shared.execute(request, timeout: .seconds(60))
         let data = try await response.body.collect(upTo: 1 << 24)
         let json = try JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any]
-        guard let tokens = json?["tokens"] as? [Any] else { throw CLIFailure("llama-server /tokenize gave no tokens") }
+        guard let tokens = json?["tokens"] as? [Any] else { throw BenchFailure("llama-server /tokenize gave no tokens") }
         return tokens.count
     }
 }

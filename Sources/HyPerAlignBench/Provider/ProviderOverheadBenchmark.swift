@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import HyPerAlignTesting
 import LanguageModels
 import NIOCore
 import NIOHTTP1
@@ -20,7 +21,7 @@ struct ProviderOverheadBenchmark {
     }
 
     func run() async throws -> Result {
-        let server = try await LoopbackChatServer.start()
+        let server = try await ChatUpstreamServer.start(.fixed(latency: .zero))
         defer { Task { await server.stop() } }
         let url = "http://127.0.0.1:\(server.port)/v1"
         let model = OpenAICompatibleModel(configuration: OpenAICompatibleConfiguration(

@@ -1,4 +1,5 @@
 import Foundation
+import HyPerAlignTesting
 import ProfileStorage
 
 /// What `/v1/chat/completions` costs on top of its upstream, measured fairly with wrk: for each scenario
@@ -57,14 +58,14 @@ struct ProxyOverheadServiceBenchmark {
         try await InProcessService.seedPersonalizedUser(store)
         var results: [ScenarioResult] = []
         for scenario in scenarios {
-            Console.note("proxy: \(scenario.label) — warm-up, then \(rounds) alternated rounds of \(seconds) s runs…")
+            BenchConsole.note("proxy: \(scenario.label) — warm-up, then \(rounds) alternated rounds of \(seconds) s runs…")
             results.append(try await measure(scenario, store: store))
         }
         return Result(seconds: seconds, rounds: rounds, scenarios: results)
     }
 
     func measure(_ scenario: Scenario, store: SQLiteProfileStore) async throws -> ScenarioResult {
-        let upstream = try await DelayedChatServer.start(delay: .milliseconds(scenario.upstreamDelayMilliseconds))
+        let upstream = try await ChatUpstreamServer.start(.fixed(latency: .milliseconds(scenario.upstreamDelayMilliseconds)))
         defer { Task { await upstream.stop() } }
         let direct = "http://127.0.0.1:\(upstream.port)/v1/chat/completions"
         let plain = #"{"model":"bench","messages":[{"role":"user","content":"Write a short note to the team."}]}"#

@@ -1,5 +1,4 @@
 import Foundation
-import HyPerAlign
 import LanguageModels
 import Stylometry
 
@@ -34,8 +33,8 @@ public struct HypothesisRefiner<Model: ChatModel>: Sendable {
     }
 
     /// Splits the texts deterministically: (inference part, held-out part).
-    public func split(_ texts: [UserText]) throws(EvaluationError) -> ([UserText], [UserText]) {
-        guard texts.count >= 2 else { throw EvaluationError("refinement needs at least 2 texts (one is held out); got \(texts.count)") }
+    public func split(_ texts: [UserText]) throws(RefinementError) -> ([UserText], [UserText]) {
+        guard texts.count >= 2 else { throw RefinementError("refinement needs at least 2 texts (one is held out); got \(texts.count)") }
         let every = max(2, heldOutEvery)
         var train: [UserText] = [], held: [UserText] = []
         for (index, text) in texts.enumerated() {
