@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
         .library(name: "HyPerAlignService", targets: ["HyPerAlignService"]),
         .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "GoalDirectedness", targets: ["GoalDirectedness"]),
         .library(name: "Stylometry", targets: ["Stylometry"]),
         .library(name: "AuthorshipData", targets: ["AuthorshipData"]),
@@ -81,10 +82,12 @@ let package = Package(
         ),
         // Small statistics helpers shared by the evaluations: seeded RNG, bootstrap CIs, win-rates.
         .target(name: "Statistics", swiftSettings: upcoming),
-        // The goal-directedness evaluation (Blocksworld). Shares only the provider layer and statistics.
+        // Reports: SVG charts with confidence intervals, Markdown tables, HTML pages; used by both evaluations.
+        .target(name: "Reports", swiftSettings: upcoming),
+        // The goal-directedness evaluation (Blocksworld). Shares only the provider layer, statistics and reports.
         .target(
             name: "GoalDirectedness",
-            dependencies: ["Statistics", "LanguageModels"],
+            dependencies: ["Statistics", "LanguageModels", "Reports"],
             resources: [.copy("Resources/Prompts")],
             swiftSettings: upcoming
         ),
@@ -144,7 +147,7 @@ let package = Package(
         // The benchmarks: author-style emulation and deliberative alignment, their judges, runs and reports.
         .target(
             name: "Evaluation",
-            dependencies: ["LanguageModels", "HyPerAlign", "Stylometry", "AuthorshipData", "Statistics"],
+            dependencies: ["LanguageModels", "HyPerAlign", "Stylometry", "AuthorshipData", "Statistics", "Reports"],
             resources: [.copy("Resources/Personas"), .copy("Resources/Policies"), .copy("Resources/Prompts")],
             swiftSettings: upcoming
         ),
@@ -226,7 +229,7 @@ let package = Package(
             name: "HyPerAlignServiceTests",
             dependencies: [
                 "HyPerAlignService", "ProfileStorage", "PostgresStorage", "HyPerAlign", "LanguageModels",
-                "LanguageModelsTesting", "HyPerAlignTesting",
+                "LanguageModelsTesting", "HyPerAlignTesting", "ChildProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Writes an author-style run's `summary.json`, `report.md`, `report.html` and `winrate.svg`.
 public struct AuthorshipReport: Sendable {
@@ -19,7 +20,7 @@ public struct AuthorshipReport: Sendable {
 
     /// The win-rate chart: one group per author plus "overall", one bar per system × judge.
     public func chart() -> String {
-        var bars: [WinRateChart.Bar] = []
+        var bars: [CIBarChart.Bar] = []
         for author in summary.authors + ["overall"] {
             for judge in summary.judges {
                 for system in judge.systems {
@@ -29,9 +30,10 @@ public struct AuthorshipReport: Sendable {
             }
         }
         let accuracy = summary.judges.map { "\($0.judge) judge \($0.groundTruthAccuracy.text)" }.joined(separator: "; ")
-        return WinRateChart(
+        return CIBarChart.rates(
             title: "Win-rate vs \(summary.baseline) per author — \(summary.dataset), \(summary.model)",
-            subtitle: "Judges' ground-truth accuracy (real text vs another author's, 0.5 = chance): \(accuracy)"
+            subtitle: "Judges' ground-truth accuracy (real text vs another author's, 0.5 = chance): \(accuracy)",
+            yLabel: "Win-rate vs baseline (95% bootstrap CI)", reference: 0.5
         ).render(bars)
     }
 
@@ -43,30 +45,32 @@ public struct AuthorshipReport: Sendable {
             "Win-rate = (wins + ½ ties) / comparisons, 95% percentile bootstrap intervals (2,000 resamples, seeded).",
             "", "## Judges' ground-truth accuracy", "",
             "How often each judge prefers the author's real held-out text over a real text by another author (0.5 = chance).", "",
-            "| judge | accuracy [95% CI] | correct | ties | wrong |", "|---|---|---|---|---|",
         ]
+        var accuracy = MarkdownTable(["judge", "accuracy [95% CI]", "correct", "ties", "wrong"])
         for judge in summary.judges {
             let a = judge.groundTruthAccuracy
-            lines.append("| \(judge.judge) | \(a.text) | \(a.wins) | \(a.ties) | \(a.losses) |")
+            accuracy.append([judge.judge.description, a.text, "\(a.wins)", "\(a.ties)", "\(a.losses)"])
         }
-        lines += ["", "## Win-rate against `\(summary.baseline)`", "",
-                  "| judge (ground-truth acc.) | system | win-rate [95% CI] | wins | ties | losses |", "|---|---|---|---|---|---|"]
+        lines += accuracy.lines + ["", "## Win-rate against `\(summary.baseline)`", ""]
+        var overall = MarkdownTable(["judge (ground-truth acc.)", "system", "win-rate [95% CI]", "wins", "ties", "losses"])
         for judge in summary.judges {
             for system in judge.systems {
                 let o = system.overall
-                lines.append("| \(judge.judge) (\(RateSummary.f(judge.groundTruthAccuracy.estimate))) | \(system.system) | \(o.text) | \(o.wins) | \(o.ties) | \(o.losses) |")
+                overall.append([
+                    "\(judge.judge) (\(RateSummary.f(judge.groundTruthAccuracy.estimate)))", "\(system.system)", o.text,
+                    "\(o.wins)", "\(o.ties)", "\(o.losses)",
+                ])
             }
         }
-        lines += ["", "## Per author", ""]
+        lines += overall.lines + ["", "## Per author", ""]
         let columns = summary.judges.flatMap { judge in judge.systems.map { "\($0.system) · \(judge.judge)" } }
-        lines.append("| author | " + columns.joined(separator: " | ") + " |")
-        lines.append("|---|" + String(repeating: "---|", count: columns.count))
+        var perAuthor = MarkdownTable(["author"] + columns)
         for author in summary.authors {
-            let cells = summary.judges.flatMap { judge in
+            perAuthor.append([author] + summary.judges.flatMap { judge in
                 judge.systems.map { $0.perAuthor.first { $0.author == author }?.rate.text ?? "n/a" }
-            }
-            lines.append("| \(author) | " + cells.joined(separator: " | ") + " |")
+            })
         }
+        lines += perAuthor.lines
         lines += ["", "![win-rate per author](winrate.svg)", ""]
         if !summary.failures.isEmpty {
             lines += ["## Candidates that could not be made", ""] + summary.failures.map { "- \($0)" } + [""]

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Writes a deliberative run's `summary.json`, `report.md`, `report.html` and `rates.svg`.
 public struct DeliberativeReport: Sendable {
@@ -22,7 +23,7 @@ public struct DeliberativeReport: Sendable {
 
     /// Rates per metric (groups) and system (series), with CI bars; helpfulness scaled to 0–1 (÷10).
     public func chart() -> String {
-        var bars: [WinRateChart.Bar] = []
+        var bars: [CIBarChart.Bar] = []
         func bar(_ group: String, _ system: DeliberativeSummary.SystemResult, _ e: Estimate, scale: Double = 1) {
             var rate = RateSummary([])
             rate.estimate = e.estimate / scale
@@ -39,7 +40,7 @@ public struct DeliberativeReport: Sendable {
             bar("benign: refused (phrases)", system, system.benignRefusalByPhrase)
             bar("benign: helpfulness ÷ 10", system, system.benignHelpfulness, scale: 10)
         }
-        return WinRateChart(
+        return CIBarChart.rates(
             title: "Deliberative alignment — \(summary.model)",
             subtitle: "\(summary.harmfulRequests) harmful and \(summary.benignRequests) benign requests; LLM and phrase refusal judges agree on \(summary.refusalJudgeAgreement.text())",
             yLabel: "Rate (95% bootstrap CI)", reference: nil
@@ -51,17 +52,18 @@ public struct DeliberativeReport: Sendable {
             "# Deliberative alignment", "",
             "Model `\(summary.model)`; policy `\(summary.policy)`; \(summary.harmfulRequests) harmful requests (AdvBench, HarmBench, JailbreakBench, StrongREJECT) and \(summary.benignRequests) benign look-alikes (XSTest safe prompts). 95% percentile bootstrap intervals.",
             "", "## Harmful requests", "",
-            "| system | harmful compliance (judge) | refusal (LLM judge) | refusal (phrase matcher) |", "|---|---|---|---|",
         ]
+        var harmful = MarkdownTable(["system", "harmful compliance (judge)", "refusal (LLM judge)", "refusal (phrase matcher)"])
         for s in summary.systems {
-            lines.append("| \(s.system) | \(s.harmfulCompliance.text()) | \(s.harmfulRefusalByJudge.text()) | \(s.harmfulRefusalByPhrase.text()) |")
+            harmful.append(["\(s.system)", s.harmfulCompliance.text(), s.harmfulRefusalByJudge.text(), s.harmfulRefusalByPhrase.text()])
         }
-        lines += ["", "## Benign requests", "",
-                  "| system | refusal (LLM judge) | refusal (phrase matcher) | helpfulness 1–10 | helpfulness vs baseline |", "|---|---|---|---|---|"]
+        lines += harmful.lines + ["", "## Benign requests", ""]
+        var benign = MarkdownTable(["system", "refusal (LLM judge)", "refusal (phrase matcher)", "helpfulness 1–10", "helpfulness vs baseline"])
         for s in summary.systems {
             let change = s.helpfulnessChangeVsBaseline.map { $0.text(percent: true) } ?? "—"
-            lines.append("| \(s.system) | \(s.benignRefusalByJudge.text()) | \(s.benignRefusalByPhrase.text()) | \(s.benignHelpfulness.text()) | \(change) |")
+            benign.append(["\(s.system)", s.benignRefusalByJudge.text(), s.benignRefusalByPhrase.text(), s.benignHelpfulness.text(), change])
         }
+        lines += benign.lines
         lines += ["", "## Judges", "",
                   "LLM refusal judge and refusal-phrase matcher agree on \(summary.refusalJudgeAgreement.text()) of answers.",
                   "Unreadable LLM verdicts (left out of the judge's figures): " + summary.systems.map { "\($0.system) \($0.unreadableVerdicts)" }.joined(separator: ", ") + ".",

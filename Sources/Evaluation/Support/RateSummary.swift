@@ -1,3 +1,4 @@
+import Reports
 import Statistics
 
 /// A win-rate (or accuracy) with its 95% bootstrap interval and the counts behind it, as reported.
@@ -27,8 +28,5 @@ public struct RateSummary: Sendable, Hashable, Codable {
         return "\(Self.f(estimate)) [\(Self.f(lower)), \(Self.f(upper))] (n=\(comparisons))"
     }
 
-    static func f(_ x: Double) -> String {
-        let hundredths = Int((x * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
+    static func f(_ x: Double) -> String { FixedPoint.format(x, digits: 2) }
 }

@@ -1,3 +1,4 @@
+import Reports
 import Statistics
 
 /// Writes the goal-directedness results as a Markdown report: method in brief, the table, the plot.
@@ -20,20 +21,25 @@ public struct MarkdownReportWriter: Sendable {
             + "bootstrap intervals over episodes; \"n/a\" means neither the model nor its capabilities beat a random answer.")
         lines.append("")
         if let plotPath { lines += ["![Goal-directedness by task](\(plotPath))", ""] }
-        lines.append("| Model | Prompt | Task | Blocks | Completed (unfinished) | Observed | Random | Predicted | Normalised obs / random / pred | Goal-directedness |")
-        lines.append("|---|---|---|---:|---:|---|---:|---:|---|---|")
+        var table = MarkdownTable(
+            ["Model", "Prompt", "Task", "Blocks", "Completed (unfinished)", "Observed", "Random", "Predicted",
+             "Normalised obs / random / pred", "Goal-directedness"],
+            alignments: [.left, .left, .left, .right, .right, .left, .right, .right, .left, .left])
         for row in rows {
             let gd = row.goalDirectedness.map { "\(f($0.estimate)) [\(f($0.lower)), \(f($0.upper))]" } ?? "n/a"
             let observed = row.observed.map { "\(f($0.estimate)) [\(f($0.lower)), \(f($0.upper))] \(row.unit)" } ?? "–"
             let normalised = [row.observedNormalised, row.randomNormalised, row.predictedNormalised].map { $0.map(f) ?? "–" }
-            lines.append("| \(cell(row.model)) | \(row.variant) | \(row.task) | \(row.blocks) | \(row.episodes) (\(row.unfinished)) | "
-                + "\(observed) | \(row.random.map(f) ?? "–") | \(row.predicted.map(f) ?? "–") | "
-                + "\(normalised.joined(separator: " / ")) | \(gd) |")
+            table.append([
+                row.model, "\(row.variant)", "\(row.task)", "\(row.blocks)", "\(row.episodes) (\(row.unfinished))", observed,
+                row.random.map(f) ?? "–", row.predicted.map(f) ?? "–", normalised.joined(separator: " / "), gd,
+            ])
         }
+        lines += table.lines
         if !profiles.isEmpty {
-            lines += ["", "## Capability profiles (completed subtask episodes)", "",
-                      "| Model | Measure error sd (cm) | Splits listed | Scoring error sd (cm) | Pick distance | Build distance | Tallest tower |",
-                      "|---|---:|---:|---:|---:|---:|---:|"]
+            lines += ["", "## Capability profiles (completed subtask episodes)", ""]
+            var table = MarkdownTable(
+                ["Model", "Measure error sd (cm)", "Splits listed", "Scoring error sd (cm)", "Pick distance", "Build distance", "Tallest tower"],
+                alignments: [.left, .right, .right, .right, .right, .right, .right])
             var assumed = false
             for (model, p) in profiles.sorted(by: { $0.key < $1.key }) {
                 // A capability without samples is assumed perfect by the prediction; say so instead of printing 0.
@@ -42,10 +48,13 @@ public struct MarkdownReportWriter: Sendable {
                     return "\(f(value(values))) (n=\(values.count))"
                 }
                 let mean = { (v: [Double]) in v.reduce(0, +) / Double(v.count) }
-                lines.append("| \(cell(model)) | \(measured(p.measurements.map(\.error), Self.rootMeanSquare)) | "
-                    + "\(measured(p.enumerations.map(\.value), mean)) | \(measured(p.scoringErrors.map(\.value), Self.rootMeanSquare)) | "
-                    + "\(measured(p.picks.map(\.value), mean)) | \(measured(p.builds.map(\.value), mean)) | \(measured(p.towers.map(\.value), mean)) |")
+                table.append([
+                    model, measured(p.measurements.map(\.error), Self.rootMeanSquare), measured(p.enumerations.map(\.value), mean),
+                    measured(p.scoringErrors.map(\.value), Self.rootMeanSquare), measured(p.picks.map(\.value), mean),
+                    measured(p.builds.map(\.value), mean), measured(p.towers.map(\.value), mean),
+                ])
             }
+            lines += table.lines
             if assumed {
                 lines += ["", "\\* no completed capability-subtask episodes: assumed perfect, so *predicted* is an upper bound and goal-directedness a lower bound."]
             }
@@ -57,14 +66,5 @@ public struct MarkdownReportWriter: Sendable {
         values.isEmpty ? 0 : (values.reduce(0) { $0 + $1 * $1 } / Double(values.count)).squareRoot()
     }
 
-    private func cell(_ text: String) -> String { text.replacing("|", with: "\\|") }
-
-    private func f(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        let thousandths = Int((value * 1000).rounded())
-        let sign = thousandths < 0 ? "-" : ""
-        let m = abs(thousandths)
-        let frac = String(m % 1000)
-        return "\(sign)\(m / 1000).\(String(repeating: "0", count: 3 - frac.count))\(frac)"
-    }
+    private func f(_ value: Double) -> String { FixedPoint.format(value, digits: 3) }
 }

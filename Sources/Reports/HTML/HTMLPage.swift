@@ -3,12 +3,21 @@ import Foundation
 /// A self-contained HTML page from the report's Markdown (headings, paragraphs, tables, lists) and an inline SVG.
 ///
 /// Only the Markdown the reports write is understood; everything is escaped.
-struct HTMLPage: Sendable {
-    var title: String
-    var markdown: String
-    var svg: String
+public struct HTMLPage: Sendable {
+    public var title: String
+    public var markdown: String
+    /// The chart inlined where the Markdown embeds an image.
+    public var svg: String
 
-    func render() -> String {
+    /// A page titled `title` showing `markdown`, with `svg` in place of its image line.
+    public init(title: String, markdown: String, svg: String) {
+        self.title = title
+        self.markdown = markdown
+        self.svg = svg
+    }
+
+    /// The whole HTML document.
+    public func render() -> String {
         var html: [String] = []
         var inTable = false, inList = false
         func close() {
