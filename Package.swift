@@ -82,12 +82,14 @@ let package = Package(
         ),
         // Small statistics helpers shared by the evaluations: seeded RNG, bootstrap CIs, win-rates.
         .target(name: "Statistics", swiftSettings: upcoming),
+        // Run folders shared by the evaluations: the crash-safe JSONL log of finished records, JSON manifests.
+        .target(name: "RunFolders", swiftSettings: upcoming),
         // Reports: SVG charts with confidence intervals, Markdown tables, HTML pages; used by both evaluations.
         .target(name: "Reports", swiftSettings: upcoming),
         // The goal-directedness evaluation (Blocksworld). Shares only the provider layer, statistics and reports.
         .target(
             name: "GoalDirectedness",
-            dependencies: ["Statistics", "LanguageModels", "Reports"],
+            dependencies: ["Statistics", "LanguageModels", "Reports", "RunFolders"],
             resources: [.copy("Resources/Prompts")],
             swiftSettings: upcoming
         ),
@@ -147,7 +149,7 @@ let package = Package(
         // The benchmarks: author-style emulation and deliberative alignment, their judges, runs and reports.
         .target(
             name: "Evaluation",
-            dependencies: ["LanguageModels", "HyPerAlign", "Stylometry", "AuthorshipData", "Statistics", "Reports"],
+            dependencies: ["LanguageModels", "HyPerAlign", "Stylometry", "AuthorshipData", "Statistics", "Reports", "RunFolders"],
             resources: [.copy("Resources/Personas"), .copy("Resources/Policies"), .copy("Resources/Prompts")],
             swiftSettings: upcoming
         ),
@@ -249,12 +251,12 @@ let package = Package(
         .testTarget(name: "AuthorshipDataTests", dependencies: ["AuthorshipData"], swiftSettings: upcoming),
         .testTarget(
             name: "GoalDirectednessTests",
-            dependencies: ["GoalDirectedness", "Statistics", "LanguageModels", "LanguageModelsTesting"],
+            dependencies: ["GoalDirectedness", "Statistics", "LanguageModels", "LanguageModelsTesting", "RunFolders"],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "HyPerAlign", "LanguageModels", "LanguageModelsTesting", "Statistics", "AuthorshipData", "Stylometry"],
+            dependencies: ["Evaluation", "HyPerAlign", "LanguageModels", "LanguageModelsTesting", "Statistics", "AuthorshipData", "Stylometry", "RunFolders"],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import RunFolders
 import Testing
 
 struct JSONLinesLogTests {

@@ -2,6 +2,7 @@ import AuthorshipData
 import Foundation
 import HyPerAlign
 import LanguageModels
+import RunFolders
 
 extension AuthorshipEvaluation {
     /// Makes every missing candidate: imported ones looked up, generated ones one author at a time

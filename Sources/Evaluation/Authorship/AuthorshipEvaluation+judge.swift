@@ -1,5 +1,6 @@
 import AuthorshipData
 import Foundation
+import RunFolders
 import Statistics
 
 extension AuthorshipEvaluation {

@@ -2,6 +2,7 @@ import AuthorshipData
 import Foundation
 import HyPerAlign
 import LanguageModels
+import RunFolders
 import Statistics
 import Stylometry
 

@@ -1,4 +1,5 @@
 import Foundation
+import RunFolders
 
 /// Reads a finished (or partial) author-style run folder back, for `hyperalign report`.
 public struct AuthorshipRunReader: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import HyPerAlign
 import LanguageModels
+import RunFolders
 
 /// Runs the deliberative-alignment benchmark (SPEC 2.2) into a run folder, resumably.
 ///

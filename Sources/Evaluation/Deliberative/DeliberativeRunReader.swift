@@ -1,3 +1,5 @@
+import RunFolders
+
 /// Reads a deliberative run folder back, for `hyperalign report`.
 public struct DeliberativeRunReader: Sendable {
     public var files: RunFiles

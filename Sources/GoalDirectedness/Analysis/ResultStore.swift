@@ -1,24 +1,25 @@
 import Foundation
+import RunFolders
 
-/// A JSON-lines cache of episode results, so an interrupted grid resumes where it stopped.
+/// The episode results of a run, on a ``JSONLinesLog``, so an interrupted grid resumes where it stopped.
 ///
-/// One line per finished episode; a torn last line (a crash mid-write) is ignored on load.
+/// One line per finished episode; a torn last line (a crash mid-write) is cut off on open, so the next
+/// result is never glued onto it.
 public actor ResultStore {
     public let url: URL
+    private let log: JSONLinesLog<EpisodeResult>
     private var results: [EpisodeKey: EpisodeResult] = [:]
 
     /// Opens (or creates) the store at `url` and loads what it holds.
     /// - Throws: `GoalDirectednessError` if the file cannot be created or read.
     public init(url: URL) throws(GoalDirectednessError) {
         self.url = url
-        let manager = FileManager.default
-        if !manager.fileExists(atPath: url.path) {
-            guard manager.createFile(atPath: url.path, contents: nil) else { throw .store("cannot create \(url.path)") }
-        }
-        guard let data = try? Data(contentsOf: url) else { throw .store("cannot read \(url.path)") }
-        let decoder = JSONDecoder()
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let result = try? decoder.decode(EpisodeResult.self, from: Data(line)) { results[result.key] = result }
+        do {
+            let (log, records) = try JSONLinesLog<EpisodeResult>.open(url)
+            self.log = log
+            for result in records { results[result.key] = result }
+        } catch {
+            throw .store("cannot open \(url.path): \(error)")
         }
     }
 
@@ -30,18 +31,7 @@ public actor ResultStore {
 
     /// Appends `result` to the file and the cache.
     public func record(_ result: EpisodeResult) throws(GoalDirectednessError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(result) else { throw .store("cannot encode \(result.key)") }
-        line.append(UInt8(ascii: "\n"))
-        do {
-            let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
-        } catch {
-            throw .store("cannot append to \(url.path): \(error)")
-        }
+        do { try log.append(result) } catch { throw .store("cannot append to \(url.path): \(error)") }
         results[result.key] = result
     }
 }

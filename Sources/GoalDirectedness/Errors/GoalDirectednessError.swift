@@ -6,6 +6,7 @@ public struct GoalDirectednessError: Error, Sendable, Hashable, CustomStringConv
         case prompt(String)
         case agentFailed(String)
         case store(String)
+        case runFolder(String)
         case missingAgent(String)
     }
 
@@ -17,6 +18,8 @@ public struct GoalDirectednessError: Error, Sendable, Hashable, CustomStringConv
     public static func agentFailed(_ reason: String) -> Self { Self(code: .agentFailed(reason)) }
     /// The result cache could not be read or written.
     public static func store(_ reason: String) -> Self { Self(code: .store(reason)) }
+    /// A run folder's settings are unreadable, from an older version or differ from the requested ones.
+    public static func runFolder(_ reason: String) -> Self { Self(code: .runFolder(reason)) }
     /// A grid names a model with no agent.
     public static func missingAgent(_ model: String) -> Self { Self(code: .missingAgent(model)) }
 
@@ -25,6 +28,7 @@ public struct GoalDirectednessError: Error, Sendable, Hashable, CustomStringConv
         case .prompt(let reason): "Prompt resource error: \(reason)"
         case .agentFailed(let reason): "The agent failed: \(reason)"
         case .store(let reason): "Result store error: \(reason)"
+        case .runFolder(let reason): reason
         case .missingAgent(let model): "No agent was given for model '\(model)'."
         }
     }

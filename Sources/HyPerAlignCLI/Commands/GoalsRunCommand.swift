@@ -51,8 +51,7 @@ struct GoalsRunCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: run, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try ResultStore(url: directory.appendingPathComponent("episodes.jsonl"))
-        let settings = try GoalsRunSettings.reconcile(directory: directory, maxSteps: maxSteps)
-        let runner = try settings.runner()
+        let runner = try GoalsRunManifest(maxSteps: maxSteps).reconcile(directory: directory).runner()
         let ticker = GridProgress(quiet: global.quiet)
         // Each composite task's own capability subtasks: the tower subtask for the falling tower, the rest otherwise.
         let subtasks = BlocksworldTask.capabilitySubtasks.filter { subtask in
@@ -82,7 +81,8 @@ struct GoalsRunCommand: AsyncParsableCommand {
             }
         }
         ticker.finish()
-        try GoalsReport(directory: directory, quiet: global.quiet).write(results: results, json: json)
+        try GoalsTablePrinter.print(try GoalsRunReport(directory: directory).write(results: results), json: json)
+        if !global.quiet { Console.note("report: \(GoalsRunReport(directory: directory).markdownFile.path)") }
     }
 }
 

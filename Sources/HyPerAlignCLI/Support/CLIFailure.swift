@@ -1,4 +1,6 @@
+import AuthorshipData
 import EmbeddedModel
+import GoalDirectedness
 import Foundation
 import HyPerAlign
 import LanguageModels
@@ -35,6 +37,8 @@ struct CLIFailure: Error {
         case let error as GenerationError: self.init(error.description, exitCode: .badInput)
         case let error as HypothesisEditError: self.init(error.description, exitCode: .badInput)
         case let error as RefinementError: self.init(error.description, exitCode: .badInput)
+        case let error as GoalDirectednessError: self.init(error.description, exitCode: .badInput)
+        case let error as AuthorshipDataError: self.init(error.description, exitCode: .badInput)
         case let error as StoreError:
             switch error.kind {
             case .notFound: self.init(error.description, exitCode: .notFound)
