@@ -15,8 +15,7 @@ struct CrashTests {
         let key = try #require(try await ServeProcess.run(["keys", "create", "--tenant", "acme", "--store", "sqlite:\(path)"])
             .split(separator: "\n").first.map(String.init))
         try await WireTestServer.withServer(handler: { _, _ in OpenAIUpstream.completion("x") }) { upstream in
-            let server = try await ServeProcess.start(store: "sqlite:\(path)", upstream: upstream.baseURL + "/v1")
-            defer { server.kill() }
+            try await ServeProcess.with(store: "sqlite:\(path)", upstream: upstream.baseURL + "/v1") { server in
             let http = ReplicaClient(client: HTTPClient.shared, key: key)
             #expect(try await http.send(.PUT, port: server.port, "/v1/users/ann", #"{"texts": [{"text": "Cheers, Ann."}]}"#) == 201)
             let store = try SQLiteProfileStore(path: path)
@@ -38,13 +37,14 @@ struct CrashTests {
                 }
             }
             try await Task.sleep(for: .milliseconds(40))
-            server.kill()
+            await server.kill()
             let statuses = await writes.value
             let reopened = try SQLiteProfileStore(path: path)
             let set = try #require(try await reopened.hypothesisSet(for: "ann", tenant: "acme"))
             #expect(set.revision == 1 + set.hypotheses.count)
             #expect(set.hypotheses.count >= statuses.filter { $0 == 200 }.count)
             #expect(try await reopened.profile("ann", tenant: "acme")?.texts.count == 1)
+            }
         }
     }
 }

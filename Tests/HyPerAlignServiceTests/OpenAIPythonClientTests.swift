@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import HyPerAlignService
 import ProfileStorage
@@ -6,11 +7,12 @@ import HyPerAlignTesting
 
 /// The real `openai` Python package (from PyPI; scripts/test installs it) against the running service:
 /// an existing SDK must work unmodified. Skipped locally without the package; under CI=true it must run.
-@Suite(.enabled(if: PythonOpenAI.isAvailable || ProcessInfo.processInfo.environment["CI"] == "true",
-                "pip install openai (scripts/test does)"))
+@Suite(.enabled("pip install openai (scripts/test does)") {
+    await PythonOpenAI.isAvailable || ProcessInfo.processInfo.environment["CI"] == "true"
+})
 struct OpenAIPythonClientTests {
     @Test func theOfficialSDKWorksUnmodified() async throws {
-        try #require(PythonOpenAI.isAvailable, "python3 with the openai package is required under CI")
+        try #require(await PythonOpenAI.isAvailable, "python3 with the openai package is required under CI")
         try await WireTestServer.withServer(handler: { request, _ in
             if request.body.contains("fail please") { return OpenAIUpstream.error(500) }
             if request.body.contains(#""messages":[]"#) { return OpenAIUpstream.error(400, message: "[] is too short - 'messages'") }
@@ -39,36 +41,19 @@ enum PythonOpenAI {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Resources/openai_client_check.py")
 
-    static let isAvailable: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import openai"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
-
-    /// Runs python3 off the cooperative pool so the in-process service keeps answering meanwhile.
-    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = ["python3"] + arguments
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                process.standardError = pipe
-                do {
-                    try process.run()
-                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    continuation.resume(returning: (process.terminationStatus, String(decoding: data, as: UTF8.self)))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
+    static var isAvailable: Bool {
+        get async {
+            (try? await ChildProcess.run(ChildCommand("python3", ["-c", "import openai"])))?.succeeded ?? false
         }
+    }
+
+    /// Runs python3 as a child of its own; the in-process service keeps answering meanwhile.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let exit = try await ChildProcess.run(ChildCommand("python3", arguments))
+        let status: Int32 = switch exit.status {
+        case .exited(let code): code
+        case .signalled(let signal): 128 + signal
+        }
+        return (status, exit.output)
     }
 }

@@ -23,12 +23,8 @@ struct ReplicaTests {
             .split(separator: "\n").first.map(String.init))
 
         try await WireTestServer.withServer(handler: { _, _ in OpenAIUpstream.completion("x") }) { upstream in
-            let first = try await ServeProcess.start(store: url, upstream: upstream.baseURL + "/v1")
-            let second = try await ServeProcess.start(store: url, upstream: upstream.baseURL + "/v1")
-            defer {
-                first.kill()
-                second.kill()
-            }
+            try await ServeProcess.with(store: url, upstream: upstream.baseURL + "/v1") { first in
+            try await ServeProcess.with(store: url, upstream: upstream.baseURL + "/v1") { second in
             let http = ReplicaClient(client: HTTPClient.shared, key: key)
             #expect(try await http.send(.PUT, port: first.port, "/v1/users/ann", #"{"texts": [{"text": "Cheers, Ann."}]}"#) == 201)
             // Seed an empty set through one replica's store, then edit through both at once.
@@ -70,7 +66,7 @@ struct ReplicaTests {
                 }
             }
             try await Task.sleep(for: .milliseconds(30))
-            first.kill()
+            await first.kill()
             let late = try await writes.value
             let after = try await http.hypotheses(port: second.port)
             let landed = after.filter { $0.hasPrefix("Late ") }
@@ -81,7 +77,9 @@ struct ReplicaTests {
                 let stored = try #require(try await store.hypothesisSet(for: "ann", tenant: "acme"))
                 #expect(stored.revision == 1 + stored.hypotheses.count)
             }
-            #expect(second.stop() == 0)
+            #expect(await second.stop() == 0)
+            }
+            }
         }
     }
 }
