@@ -23,6 +23,7 @@ public struct PromptAssembler: Sendable {
         if let hypotheses {
             values["hypotheses"] = Self.render(hypotheses.hypotheses)
             values["attributes"] = Self.render(hypotheses.attributes, known: profile.attributes)
+            values["requirements"] = AdherenceChecker(profile: profile).instructions
         }
         if variant == .fewShot || variant == .hyperalignExamples {
             values["examples"] = TextBlocks.render(
@@ -41,6 +42,7 @@ public struct PromptAssembler: Sendable {
         return .system(try template.renderSystem([
             "hypotheses": Self.render(hypotheses.hypotheses),
             "attributes": Self.render(hypotheses.attributes, known: profile.attributes),
+            "requirements": AdherenceChecker(profile: profile).instructions,
             "request": "",
         ]))
     }

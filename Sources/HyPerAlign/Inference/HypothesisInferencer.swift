@@ -27,6 +27,7 @@ public struct HypothesisInferencer<Model: ChatModel>: Sendable {
         guard !profile.texts.isEmpty else {
             throw InferenceError(userID: profile.id, attempts: 0, lastProblem: "the profile has no texts")
         }
+        if configuration.citesSentences { return try await inferByCategory(profile) }
         let template = prompts[.inferHypotheses]
         let used = TextBlocks.select(profile.texts, tokenBudget: configuration.textTokenBudget)
         let known = profile.attributes.sorted { $0.key < $1.key }.map { "- \($0.key): \($0.value)" }

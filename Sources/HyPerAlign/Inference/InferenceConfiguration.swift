@@ -13,12 +13,21 @@ public struct InferenceConfiguration: Sendable, Hashable {
     /// quotes must be passages of the texts, statements must start like a statement about a person, the
     /// register is one of a few words. Off by default: hosted APIs cap the size of schema enums.
     public var smallModelConstraints: Bool
+    /// Evidence cited by sentence number and the three categories asked for as parallel requests (see
+    /// ``NumberedSentences``). Default: on with `smallModelConstraints`.
+    public var citesSentences: Bool
+    /// With `citesSentences`, the budget for the numbered sentences, in estimated tokens: each of the
+    /// three parallel requests reads them, so on a CPU this is what inference time scales with.
+    public var sentenceTokenBudget: Int
 
     public init(
         hypothesisCount: Int = 8, textTokenBudget: Int = 6000, maxAttempts: Int = 3, temperature: Double = 0.2,
-        maxTokens: Int = 1800, seed: Int? = 7, smallModelConstraints: Bool = false
+        maxTokens: Int = 1800, seed: Int? = 7, smallModelConstraints: Bool = false,
+        citesSentences: Bool? = nil, sentenceTokenBudget: Int = 1200
     ) {
         self.smallModelConstraints = smallModelConstraints
+        self.citesSentences = citesSentences ?? smallModelConstraints
+        self.sentenceTokenBudget = sentenceTokenBudget
         self.hypothesisCount = hypothesisCount
         self.textTokenBudget = textTokenBudget
         self.maxAttempts = maxAttempts

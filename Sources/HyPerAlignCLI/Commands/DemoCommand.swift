@@ -7,15 +7,25 @@ import LanguageModels
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Infer hypotheses for an example person, then answer a request with and without them.")
+        abstract: "Infer hypotheses for an example person, then answer a request with and without them, checking both answers against the person's measured habits.")
 
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "The request to answer as the example person.")
     var request = "Write a short email to your team announcing that Friday's field trip is cancelled because of a storm warning."
 
+    @Option(name: .customLong("best-of"), help: "Personalized candidates sampled in parallel; the one following most measured habits is kept.")
+    var bestOf = 1
+
+    @Flag(help: "One rewrite pass of the personalized answer naming the habits it breaks.")
+    var revise = false
+
     @Flag(help: "Print the result as JSON.")
     var json = false
+
+    func validate() throws {
+        guard (1...8).contains(bestOf) else { throw ValidationError("--best-of must be between 1 and 8") }
+    }
 
     struct Output: Encodable {
         var user: String
@@ -23,9 +33,9 @@ struct DemoCommand: AsyncParsableCommand {
         var hypotheses: [Hypothesis]
         var attributes: InferredAttributes
         var request: String
-        var unpersonalized: String
-        var personalized: String
-        var promptTokens: [String: Int]
+        var unpersonalized: CheckedGeneration
+        var personalized: CheckedGeneration
+        var seconds: [String: Double]
     }
 
     func run() async throws {
@@ -37,25 +47,30 @@ struct DemoCommand: AsyncParsableCommand {
         let session = ModelSession(options: global)
         let prompts = try session.prompts()
         let ticker = global.ticker
-        let request = self.request
+        let (request, bestOf, revise) = (self.request, self.bestOf, self.revise)
         let configuration = try session.inferenceConfiguration()
         let options = try session.generationOptions()
+        let clock = ContinuousClock()
         let output = try await session.withModel { model in
+            let started = clock.now
             let (set, report) = try await ticker.run("inferring hypotheses from \(texts.count) texts (\(model.modelID))") {
                 try await HypothesisInferencer(model: model, prompts: prompts, configuration: configuration).infer(profile)
             }
+            let inferred = clock.now
             let generator = PersonalizedGenerator(model: model, prompts: prompts, options: options)
-            let plain = try await ticker.run("answering without personalization") {
-                try await generator.generate(request, for: profile, hypotheses: nil, variant: .zeroShot)
-            }
-            let personal = try await ticker.run("answering as the person (hyperalign)") {
-                try await generator.generate(request, for: profile, hypotheses: set, variant: .hyperalign)
+            // Both answers at once: on the embedded server they take two of its slots.
+            let (plain, personal) = try await ticker.run("answering with and without personalization") {
+                async let plain = SelfCheckingGenerator(generator: generator)
+                    .generate(request, for: profile, hypotheses: nil, variant: .zeroShot)
+                async let personal = SelfCheckingGenerator(generator: generator, bestOf: bestOf, revise: revise)
+                    .generate(request, for: profile, hypotheses: set, variant: .hyperalign)
+                return try await (plain, personal)
             }
             if !json { HypothesisPrinter.printSet(set, report: report) }
             return Output(
                 user: profile.id, texts: texts.count, hypotheses: set.hypotheses, attributes: set.attributes,
-                request: request, unpersonalized: plain.text, personalized: personal.text,
-                promptTokens: ["zero-shot": plain.usage.promptTokens, "hyperalign": personal.usage.promptTokens])
+                request: request, unpersonalized: plain, personalized: personal,
+                seconds: ["inference": Self.seconds(inferred - started), "generation": Self.seconds(clock.now - inferred)])
         }
         if json {
             try Console.json(output)
@@ -63,15 +78,24 @@ struct DemoCommand: AsyncParsableCommand {
         }
         Console.out("\nREQUEST: \(request)\n")
         Console.out("── without personalization (zero-shot) ──────────────────────────")
-        Console.out(output.unpersonalized.trimmingCharacters(in: .whitespacesAndNewlines))
+        Console.out(output.unpersonalized.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        AdherencePrinter.print(output.unpersonalized)
         Console.out("\n── personalized with the hypotheses (hyperalign) ─────────────────")
-        Console.out(output.personalized.trimmingCharacters(in: .whitespacesAndNewlines))
+        Console.out(output.personalized.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        AdherencePrinter.print(output.personalized)
         Console.out("""
 
             The embedded model is tiny (135M parameters): it shows the pipeline, not the quality. For real
             results use a real provider, e.g. --provider openai --model gpt-4o-mini (see the README).
             """)
         let total = session.ledger.total
-        Console.note("model calls: \(total.calls), tokens: \(total.usage.promptTokens) prompt + \(total.usage.completionTokens) completion")
+        Console.note(String(
+            format: "inference %.1f s, answers %.1f s; model calls: %d, tokens: %d prompt + %d completion",
+            output.seconds["inference"] ?? 0, output.seconds["generation"] ?? 0, total.calls,
+            total.usage.promptTokens, total.usage.completionTokens))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -14,12 +14,17 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "zero-shot, few-shot, hyperalign or hyperalign+examples.") var variant: GenerationVariant = .hyperalign
     @Option(name: .customLong("max-tokens"), help: "Longest answer, in tokens.") var maxTokens: Int = 700
     @Flag(help: "Print the answer as it is generated.") var stream = false
-    @Flag(help: "Print the answer, the variant and the token usage as JSON.") var json = false
+    @Option(name: .customLong("best-of"), help: "Candidates sampled in parallel; the one following most measured habits is kept (ties: the stylistically closest).")
+    var bestOf = 1
+    @Flag(help: "One rewrite pass naming the measured habits the answer breaks.") var revise = false
+    @Flag(help: "Print the answer, the variant, the token usage and the adherence to each measured habit as JSON.") var json = false
     @Argument(help: "The request, e.g. \"Write an email declining the invitation.\"") var request: String
 
     func validate() throws {
         guard !request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("the request is empty") }
         guard !(stream && json) else { throw ValidationError("--stream and --json cannot be combined") }
+        guard (1...16).contains(bestOf) else { throw ValidationError("--best-of must be between 1 and 16") }
+        guard !stream || (bestOf == 1 && !revise) else { throw ValidationError("--stream cannot be combined with --best-of or --revise") }
     }
 
     struct Output: Encodable {
@@ -29,6 +34,11 @@ struct GenerateCommand: AsyncParsableCommand {
         var promptTokens: Int
         var completionTokens: Int
         var hypothesesStale: Bool
+        var adherence: AdherenceReport
+        var candidates: [CheckedGeneration.Candidate]
+        var chosen: Int
+        var revision: CheckedGeneration.Revision?
+        var seconds: Double
     }
 
     func run() async throws {
@@ -47,7 +57,8 @@ struct GenerateCommand: AsyncParsableCommand {
         let prompts = try session.prompts()
         let options = try session.generationOptions(maxTokens: maxTokens)
         let (variant, request, stream, ticker) = (self.variant, self.request, self.stream, global.ticker)
-        let response = try await session.withModel { model in
+        let (bestOf, revise) = (self.bestOf, self.revise)
+        let checked = try await session.withModel { model in
             let generator = PersonalizedGenerator(model: model, prompts: prompts, options: options)
             if stream {
                 var text = ""
@@ -56,18 +67,24 @@ struct GenerateCommand: AsyncParsableCommand {
                     text += delta.text
                 }
                 FileHandle.standardOutput.write(Data("\n".utf8))
-                return ChatResponse(text: text, finishReason: nil, usage: TokenUsage(), latency: .zero, model: model.modelID)
+                return CheckedGeneration(
+                    text: text, adherence: AdherenceChecker(profile: profile).check(text), candidates: [], chosen: 0,
+                    revision: nil, usage: TokenUsage(), seconds: 0, model: model.modelID)
             }
-            return try await ticker.run("generating (\(variant), \(model.modelID))") {
-                try await generator.generate(request, for: profile, hypotheses: set, variant: variant)
+            let label = bestOf > 1 ? "generating \(bestOf) candidates" : "generating"
+            return try await ticker.run("\(label) (\(variant), \(model.modelID))") {
+                try await SelfCheckingGenerator(generator: generator, bestOf: bestOf, revise: revise)
+                    .generate(request, for: profile, hypotheses: set, variant: variant)
             }
         }
         if json {
             return try Console.json(Output(
-                user: user, variant: variant.rawValue, text: response.text, promptTokens: response.usage.promptTokens,
-                completionTokens: response.usage.completionTokens, hypothesesStale: stale))
+                user: user, variant: variant.rawValue, text: checked.text, promptTokens: checked.usage.promptTokens,
+                completionTokens: checked.usage.completionTokens, hypothesesStale: stale, adherence: checked.adherence,
+                candidates: checked.candidates, chosen: checked.chosen, revision: checked.revision, seconds: checked.seconds))
         }
-        if !stream { Console.out(response.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if !stream { Console.out(checked.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if !global.quiet { AdherencePrinter.print(checked, line: Console.note) }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EmbeddedModel
 import Foundation
 
 /// Options every command that talks to a model or the store shares.
@@ -24,10 +25,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the response cache.")
     var noCache = false
 
-    @Option(help: "Parallel request slots of the embedded server.")
-    var slots: Int = 1
+    @Option(help: "Parallel request slots of the embedded server (and parallel requests of an evaluation).")
+    var slots: Int = LlamaServerConfiguration.automaticSlots
 
-    @Option(help: "CPU threads of the embedded server (default: one per slot).")
+    @Option(help: "CPU threads of the embedded server (default: one per idle core, from the core count and the current load).")
     var threads: Int?
 
     @Option(help: "Seconds to wait for one model answer before retrying.")

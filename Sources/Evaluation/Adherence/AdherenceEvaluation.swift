@@ -1,0 +1,109 @@
+import AuthorshipData
+import Foundation
+import HyPerAlign
+import LanguageModels
+import Stylometry
+
+/// The adherence benchmark: on authors of CCAT50 and CMCC, each variant answers held-out prompts; every
+/// answer is checked against the author's measured habits, and the stylometric judge compares it with
+/// the zero-shot answer to the same prompt.
+///
+/// The judge sees nothing the generator saw: its reference and impostor texts are the authors'
+/// held-out texts (validation answers and other texts), never the few-shot texts nor a test answer.
+public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
+    public var model: Model
+    public var prompts: PromptLibrary
+    public var configuration: AdherenceRunConfiguration
+
+    public init(model: Model, prompts: PromptLibrary = .standard(), configuration: AdherenceRunConfiguration) {
+        self.model = model
+        self.prompts = prompts
+        self.configuration = configuration
+    }
+
+    /// Everything a run produced.
+    public struct Result: Sendable {
+        public var records: [AdherenceRecord]
+        public var groundTruth: [AdherenceGroundTruth]
+        public var summary: AdherenceSummary
+    }
+
+    /// Runs every dataset in `corpora`; `progress` gets one line per finished author.
+    public func run(_ corpora: [AuthorshipCorpus], progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Result {
+        var records: [AdherenceRecord] = []
+        var truth: [AdherenceGroundTruth] = []
+        for corpus in corpora {
+            let heldOut = { (author: AuthorData) in author.validationItems.map(\.realOutput) + author.otherTexts }
+            let judge = StylometricJudge(impostors: corpus.authors.map { AuthorTexts(author: $0.author, texts: heldOut($0)) }.filter { !$0.texts.isEmpty })
+            let authors = corpus.authors.filter { !$0.testItems.isEmpty && !$0.trainingTexts.isEmpty && !heldOut($0).isEmpty }
+                .prefix(configuration.authorsPerDataset)
+            for author in authors {
+                let reference = judge.reference(AuthorTexts(author: author.author, texts: heldOut(author)))
+                let (authorRecords, authorTruth) = try await evaluate(
+                    author, dataset: corpus.dataset.folderName, judge: judge, reference: reference)
+                records += authorRecords
+                truth += authorTruth
+                let followed = authorRecords.filter { $0.variant == "hyperalign --best-of 4" }
+                progress("\(corpus.dataset.folderName)/\(author.author): \(authorRecords.count) answers; best-of-4 followed \(followed.map(\.satisfied).reduce(0, +)) of \(followed.map(\.checked).reduce(0, +)) checks")
+            }
+        }
+        let summary = AdherenceSummary(
+            model: model.modelID.rawValue, datasets: corpora.map(\.dataset.folderName),
+            promptsPerAuthor: configuration.promptsPerAuthor, variants: configuration.variants.map(\.description),
+            records: records, groundTruth: truth)
+        return Result(records: records, groundTruth: truth, summary: summary)
+    }
+
+    func evaluate(
+        _ author: AuthorData, dataset: String, judge: StylometricJudge, reference: AuthorReference
+    ) async throws -> ([AdherenceRecord], [AdherenceGroundTruth]) {
+        let profile = UserProfile(
+            id: author.author, texts: author.trainingTexts.enumerated().map { UserText(id: "\($0.offset + 1)", text: $0.element) })
+        let needsHypotheses = configuration.variants.contains { $0.generation.needsHypotheses }
+        let set = needsHypotheses
+            ? try await HypothesisInferencer(model: model, prompts: prompts, configuration: configuration.inference).infer(profile).set
+            : nil
+        let generator = PersonalizedGenerator(model: model, prompts: prompts, options: configuration.generation)
+        let items = Array(author.testItems.prefix(configuration.promptsPerAuthor))
+        let variants = configuration.variants
+        let answers = try await withThrowingTaskGroup(of: (Int, [CheckedGeneration]).self) { group in
+            for (index, item) in items.enumerated() {
+                group.addTask {
+                    var results: [CheckedGeneration] = []
+                    // Single answers first, so best-of and revise find their first candidate / draft in the cache.
+                    for variant in variants.sorted(by: { ($0.bestOf > 1 || $0.revise ? 1 : 0) < ($1.bestOf > 1 || $1.revise ? 1 : 0) }) {
+                        results.append(try await SelfCheckingGenerator(generator: generator, bestOf: variant.bestOf, revise: variant.revise)
+                            .generate(item.prompt, for: profile, hypotheses: set, variant: variant.generation))
+                    }
+                    let order = variants.sorted(by: { ($0.bestOf > 1 || $0.revise ? 1 : 0) < ($1.bestOf > 1 || $1.revise ? 1 : 0) })
+                    return (index, variants.map { variant in results[order.firstIndex(of: variant)!] })
+                }
+            }
+            var answers: [Int: [CheckedGeneration]] = [:]
+            for try await (index, results) in group { answers[index] = results }
+            return answers
+        }
+        var records: [AdherenceRecord] = []
+        var truth: [AdherenceGroundTruth] = []
+        for (index, item) in items.enumerated() {
+            guard let results = answers[index] else { continue }
+            let zeroShot = zip(variants, results).first { $0.0.generation == .zeroShot && $0.0.bestOf == 1 && !$0.0.revise }?.1
+            for (variant, result) in zip(variants, results) {
+                var win: Double?
+                if let zeroShot, variant != AdherenceVariant(.zeroShot) {
+                    win = AdherenceGroundTruth.score(judge.compare(result.text, zeroShot.text, for: reference))
+                }
+                records.append(AdherenceRecord(
+                    dataset: dataset, author: author.author, item: item.id, variant: variant.description, text: result.text,
+                    satisfied: result.adherence.satisfied, checked: result.adherence.checked, winAgainstZeroShot: win,
+                    seconds: result.seconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens))
+            }
+            if let zeroShot {
+                truth.append(AdherenceGroundTruth(
+                    dataset: dataset, author: author.author, item: item.id,
+                    realOverZeroShot: AdherenceGroundTruth.score(judge.compare(item.realOutput, zeroShot.text, for: reference))))
+            }
+        }
+        return (records, truth)
+    }
+}

@@ -1,0 +1,38 @@
+import HyPerAlign
+import Stylometry
+
+/// One answer of the adherence benchmark: who, which prompt, which variant, and how it scored.
+public struct AdherenceRecord: Sendable, Hashable, Codable {
+    public var dataset: String
+    public var author: String
+    public var item: String
+    public var variant: String
+    public var text: String
+    /// Measured habits followed, of those checked.
+    public var satisfied: Int
+    public var checked: Int
+    /// The stylometric judge against the zero-shot answer to the same prompt: 1 win, ½ tie, 0 loss
+    /// (nil for zero-shot itself).
+    public var winAgainstZeroShot: Double?
+    public var seconds: Double
+    public var promptTokens: Int
+    public var completionTokens: Int
+}
+
+/// The stylometric judge's ground-truth check for one prompt: does it prefer the author's real answer
+/// over the zero-shot one?
+public struct AdherenceGroundTruth: Sendable, Hashable, Codable {
+    public var dataset: String
+    public var author: String
+    public var item: String
+    /// 1 when the real text wins, ½ on a tie, 0 when the zero-shot answer wins.
+    public var realOverZeroShot: Double
+
+    static func score(_ verdict: JudgeVerdict) -> Double {
+        switch verdict.preferred {
+        case .a: 1
+        case .tie: 0.5
+        case .b: 0
+        }
+    }
+}

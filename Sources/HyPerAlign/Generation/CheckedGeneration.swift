@@ -1,0 +1,55 @@
+import LanguageModels
+
+/// An answer together with how it follows the person's measured habits, and how it was chosen.
+public struct CheckedGeneration: Sendable, Hashable, Codable {
+    /// One sampled candidate, as scored.
+    public struct Candidate: Sendable, Hashable, Codable {
+        public var seed: Int?
+        /// Habits followed, of ``AdherenceReport/checked``.
+        public var satisfied: Int
+        /// Stylistic closeness to the person's texts (the tie-breaker).
+        public var closeness: Double
+    }
+
+    /// The answer kept.
+    public var text: String
+    /// The kept answer checked against every measured habit.
+    public var adherence: AdherenceReport
+    /// Every candidate of a best-of-N (one entry without it).
+    public var candidates: [Candidate]
+    /// Which candidate was kept (0-based).
+    public var chosen: Int
+    /// Whether a revision pass ran, and whether its rewrite was kept.
+    public var revision: Revision?
+    /// Tokens of every call made for this answer.
+    public var usage: TokenUsage
+    /// Wall-clock seconds from the first call to the answer.
+    public var seconds: Double
+    public var model: ModelID
+
+    public init(
+        text: String, adherence: AdherenceReport, candidates: [Candidate], chosen: Int, revision: Revision?,
+        usage: TokenUsage, seconds: Double, model: ModelID
+    ) {
+        self.text = text
+        self.adherence = adherence
+        self.candidates = candidates
+        self.chosen = chosen
+        self.revision = revision
+        self.usage = usage
+        self.seconds = seconds
+        self.model = model
+    }
+
+    /// The outcome of the one rewrite pass.
+    public struct Revision: Sendable, Hashable, Codable {
+        /// The violated habits named in the rewrite request.
+        public var named: [String]
+        /// Habits the draft followed.
+        public var draftSatisfied: Int
+        /// Habits the rewrite followed.
+        public var rewriteSatisfied: Int
+        /// Whether the rewrite replaced the draft (it follows at least as many habits).
+        public var kept: Bool
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import LanguageModels
+
+/// Generation that checks itself: every answer is checked against the person's measured habits; with
+/// `bestOf` > 1 that many candidates are sampled in parallel and the one following most habits is kept
+/// (ties go to the one stylistically closest to the person's texts); with `revise`, one rewrite pass
+/// names the habits the answer breaks. Works with any provider.
+///
+/// ```swift
+/// let checked = try await SelfCheckingGenerator(generator: generator, bestOf: 4, revise: true)
+///     .generate("Write the weekly update.", for: profile, hypotheses: set, variant: .hyperalign)
+/// print(checked.adherence.summary)
+/// ```
+public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
+    public var generator: PersonalizedGenerator<Model>
+    /// Candidates sampled (seeds `seed`, `seed + 1`, …); 1 = a single answer, still checked.
+    public var bestOf: Int
+    /// Whether to make one rewrite pass naming the violated habits.
+    public var revise: Bool
+
+    public init(generator: PersonalizedGenerator<Model>, bestOf: Int = 1, revise: Bool = false) {
+        self.generator = generator
+        self.bestOf = max(1, bestOf)
+        self.revise = revise
+    }
+
+    /// Generates, checks, picks and optionally revises the answer to `request`.
+    public func generate(
+        _ request: String, for profile: UserProfile, hypotheses: HypothesisSet?, variant: GenerationVariant
+    ) async throws -> CheckedGeneration {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let base = try generator.chatRequest(request, for: profile, hypotheses: hypotheses, variant: variant)
+        let checker = AdherenceChecker(profile: profile)
+        let seeds = (0..<bestOf).map { (base.seed ?? 0) + $0 }
+        let responses = try await withThrowingTaskGroup(of: (Int, ChatResponse).self) { group in
+            for (index, seed) in seeds.enumerated() {
+                var candidate = base
+                candidate.seed = seed
+                group.addTask { (index, try await generator.model.complete(candidate)) }
+            }
+            var responses: [ChatResponse?] = Array(repeating: nil, count: seeds.count)
+            for try await (index, response) in group { responses[index] = response }
+            return responses.compactMap { $0 }
+        }
+        let reports = responses.map { checker.check($0.text) }
+        let closeness = bestOf > 1
+            ? StylisticCloseness(texts: profile.texts.map(\.text)).scores(responses.map(\.text))
+            : [0]
+        let chosen = reports.indices.max { a, b in
+            (reports[a].satisfied, closeness[a], b) < (reports[b].satisfied, closeness[b], a)
+        } ?? 0
+        var usage = responses.map(\.usage).reduce(TokenUsage(), +)
+        var text = responses[chosen].text
+        var adherence = reports[chosen]
+        var revision: CheckedGeneration.Revision?
+        if revise, !adherence.violations.isEmpty {
+            let named = adherence.violations.map(\.statement)
+            let template = generator.prompts[.reviseGeneration]
+            let values = [
+                "system": base.messages.first { $0.role == .system }?.content ?? "",
+                "request": request,
+                "draft": TextBlocks.neutralize(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                "violations": named.map { "- \($0)" }.joined(separator: "\n"),
+            ]
+            var messages: [ChatMessage] = []
+            let system = try template.renderSystem(values)
+            if !system.isEmpty { messages.append(.system(system)) }
+            messages.append(.user(try template.renderUser(values)))
+            var rewriteRequest = base
+            rewriteRequest.messages = messages
+            let rewrite = try await generator.model.complete(rewriteRequest)
+            usage = usage + rewrite.usage
+            let rewriteReport = checker.check(rewrite.text)
+            let kept = rewriteReport.satisfied >= adherence.satisfied
+            revision = .init(
+                named: named, draftSatisfied: adherence.satisfied, rewriteSatisfied: rewriteReport.satisfied, kept: kept)
+            if kept {
+                text = rewrite.text
+                adherence = rewriteReport
+            }
+        }
+        let elapsed = clock.now - start
+        return CheckedGeneration(
+            text: text, adherence: adherence,
+            candidates: responses.indices.map { .init(seed: seeds[$0], satisfied: reports[$0].satisfied, closeness: closeness[$0]) },
+            chosen: chosen, revision: revision, usage: usage,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            model: responses[chosen].model)
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import AuthorshipData
+import Evaluation
+import Foundation
+import HyPerAlign
+import LanguageModels
+
+/// `hyperalign eval adherence`: how well each variant follows the author's measured habits, and how
+/// close it comes to the author by the stylometric judge.
+struct EvalAdherenceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adherence",
+        abstract: "Measured habits followed and stylometric win-rate vs zero-shot for zero-shot, few-shot, hyperalign, hyperalign --best-of N and hyperalign --revise.",
+        discussion: """
+            Writes records.jsonl (every answer with its checks and verdict), ground-truth.jsonl, summary.json and \
+            summary.md to the run folder. Intervals are 95% bootstrap intervals over authors. The judge's \
+            references are the authors' held-out texts, never the few-shot texts the generator saw.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var io: EvalDataOptions
+    @Option(help: "Comma-separated data sets: ccat50, cmcc, blogs.") var datasets: String = "ccat50,cmcc"
+    @Option(help: "Authors per data set (the first ones with test prompts).") var authors: Int = 4
+    @Option(name: .customLong("prompts-per-author"), help: "Test prompts per author.") var promptsPerAuthor: Int = 2
+    @Option(name: .customLong("best-of"), help: "Candidates of the best-of variant.") var bestOf: Int = 4
+    @Option(name: .customLong("max-tokens"), help: "Longest answer (default: 400 on the embedded model, 700 otherwise).")
+    var maxTokens: Int?
+    @Option(name: .customLong("example-tokens"), help: "The author's texts shown to few-shot, in tokens (default: 1500 on the embedded model, 6000 otherwise).")
+    var exampleTokens: Int?
+
+    func validate() throws {
+        guard (1...50).contains(authors), (1...20).contains(promptsPerAuthor) else {
+            throw ValidationError("--authors must be 1–50 and --prompts-per-author 1–20")
+        }
+        guard (2...16).contains(bestOf) else { throw ValidationError("--best-of must be 2–16") }
+    }
+
+    func run() async throws {
+        try await EvalFailure.mapping { try await evaluate() }
+    }
+
+    private func evaluate() async throws {
+        let session = ModelSession(options: global)
+        let embedded = try session.usesEmbeddedModel()
+        let sets = try datasets.split(separator: ",").map { name in
+            guard let set = AuthorshipDataset(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw CLIFailure("unknown data set '\(name)'; choose from ccat50, cmcc, blogs", exitCode: .usage)
+            }
+            return set
+        }
+        var generation = try session.generationOptions(maxTokens: maxTokens ?? (embedded ? 400 : 700))
+        generation.exampleTokenBudget = exampleTokens ?? (embedded ? 1500 : 6000)
+        let configuration = AdherenceRunConfiguration(
+            datasets: sets, authorsPerDataset: authors, promptsPerAuthor: promptsPerAuthor,
+            variants: AdherenceVariant.standard(bestOf: bestOf), inference: try session.inferenceConfiguration(count: 8),
+            generation: generation, concurrency: global.slots)
+        let dataDirectory = try io.dataDirectory()
+        let loader = AuthorshipCorpusLoader(dataDirectory: dataDirectory)
+        let corpora = try sets.map { try loader.load($0) }
+        let directory = io.runDirectory(default: "adherence-\(sets.map(\.rawValue).joined(separator: "+"))-\(authors)x\(promptsPerAuthor)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let prompts = try session.prompts()
+        let quiet = global.quiet
+        if !quiet { Console.note("run folder: \(directory.path)") }
+        let result = try await session.withModel { model in
+            try await AdherenceEvaluation(model: model, prompts: prompts, configuration: configuration)
+                .run(corpora) { line in if !quiet { Console.note(line) } }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func lines(_ values: [some Encodable]) throws -> Data {
+            Data(try values.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined().utf8)
+        }
+        try lines(result.records).write(to: directory.appendingPathComponent("records.jsonl"))
+        try lines(result.groundTruth).write(to: directory.appendingPathComponent("ground-truth.jsonl"))
+        encoder.outputFormatting.insert(.prettyPrinted)
+        try encoder.encode(result.summary).write(to: directory.appendingPathComponent("summary.json"))
+        try Data((result.summary.markdown + "\n").utf8).write(to: directory.appendingPathComponent("summary.md"))
+        if io.json { return try Console.json(result.summary) }
+        Console.out("model \(result.summary.model); \(result.summary.authors) authors × \(promptsPerAuthor) prompts of \(result.summary.datasets.joined(separator: ", "))\n")
+        Console.out(result.summary.markdown)
+    }
+}

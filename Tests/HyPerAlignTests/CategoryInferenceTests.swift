@@ -1,0 +1,80 @@
+import Foundation
+import HyPerAlign
+import LanguageModels
+import LanguageModelsTesting
+import Testing
+
+struct CategoryInferenceTests {
+    static let profile = UserProfile(id: "ann", texts: [
+        UserText(id: "1", text: "Short version: we ship Friday. The tests are green and the docs are done.\n\n— A."),
+        UserText(id: "2", text: "Short version: not yet. Two bugs remain in the importer and one in the export.\n\n— A."),
+        UserText(id: "3", text: "Short version: approved. Budget holds if we skip the offsite this year.\n\n— A."),
+    ])
+
+    @Test func numbersSentencesRoundRobinWithinTheBudget() {
+        let numbered = NumberedSentences(texts: Self.profile.texts.map(\.text), tokenBudget: 40)
+        // Each text's first sentence fits before any second sentence does.
+        #expect(numbered.sentences.map(\.textIndex).prefix(3) == [0, 1, 2])
+        #expect(numbered.sentence(1) == "Short version: we ship Friday.")
+        #expect(numbered.sentence(99) == nil)
+        #expect(numbered.rendered().contains("<text n=\"2\">\n[2] Short version: not yet."))
+        let all = NumberedSentences(texts: Self.profile.texts.map(\.text), tokenBudget: 10_000)
+        #expect(all.sentences.count == 9)
+        #expect(all.textsUsed == 3)
+        // The two-word sign-off is not offered as evidence.
+        #expect(!all.sentences.contains { $0.text == "— A." })
+    }
+
+    @Test func infersEachCategoryInItsOwnRequestWithEvidenceFilledInVerbatim() async throws {
+        let model = ScriptedChatModel(steps: [], fallback: .respond { request in
+            let user = request.messages.last?.content ?? ""
+            if user.contains("communication only") {
+                return #"{"hypotheses": [{"statement": "They open with a short verdict.", "evidence": [1, 4]}, {"statement": "They sign with an initial.", "evidence": [99]}], "attributes": {"register": "informal", "domain": "software", "audience": "team"}}"#
+            }
+            if user.contains("personality only") {
+                return #"{"hypotheses": [{"statement": "They seem candid about problems.", "evidence": [4]}]}"#
+            }
+            return #"{"hypotheses": [{"statement": "They write short declarative sentences.", "evidence": ["2"]}]}"#
+        })
+        let configuration = InferenceConfiguration(hypothesisCount: 6, smallModelConstraints: true)
+        let (set, report) = try await HypothesisInferencer(model: model, configuration: configuration).infer(Self.profile)
+        #expect(model.requests.count == 3)
+        #expect(Set(set.hypotheses.map(\.category)) == Set(Hypothesis.Category.allCases))
+        #expect(set.hypotheses.map(\.category) == [.communication, .personality, .style])
+        let numbered = NumberedSentences(texts: Self.profile.texts.map(\.text), tokenBudget: 1200)
+        let first = try #require(set.hypotheses.first)
+        #expect(first.evidence == [numbered.sentence(1), numbered.sentence(4)].compactMap { $0 })
+        let verifier = EvidenceVerifier(texts: Self.profile.texts.map(\.text))
+        #expect(set.hypotheses.allSatisfy { $0.evidence.allSatisfy(verifier.contains) })
+        // The hypothesis citing a sentence that does not exist is reported, not kept.
+        #expect(report.skippedEntries.contains { $0.contains("cites no sentence") })
+        #expect(set.attributes.register == "informal")
+        #expect(set.attributes.formattingHabits.contains("opens with \"Short version:\" (3 of 3 texts)"))
+        #expect(set.provenance.promptVersion == "infer-category@1")
+        for request in model.requests {
+            guard case .jsonSchema(_, let schema) = request.responseFormat else {
+                Issue.record("each category must ask for schema-constrained JSON")
+                continue
+            }
+            // The grammar cites numbers, never the sentences themselves.
+            #expect(!schema.canonicalText().contains("Short version"))
+        }
+    }
+
+    @Test func aFailingCategoryIsReportedAndTheOthersKept() async throws {
+        let model = ScriptedChatModel(steps: [], fallback: .respond { request in
+            let user = request.messages.last?.content ?? ""
+            if user.contains("style only") || request.messages.count > 2 { return "not json at all" }
+            return #"{"hypotheses": [{"statement": "They keep every message under a hundred words.", "evidence": [3]}]}"#
+        })
+        let configuration = InferenceConfiguration(hypothesisCount: 3, maxAttempts: 2, smallModelConstraints: true)
+        let (set, report) = try await HypothesisInferencer(model: model, configuration: configuration).infer(Self.profile)
+        #expect(!set.hypotheses.contains { $0.category == .style })
+        #expect(report.skippedEntries.contains { $0.hasPrefix("style:") })
+    }
+
+    @Test func splitsTheCountAcrossCategories() {
+        #expect(HypothesisInferencer<ScriptedChatModel>.splitCount(8) == [3, 3, 2])
+        #expect(HypothesisInferencer<ScriptedChatModel>.splitCount(1) == [1, 0, 0])
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import HyPerAlign
+import LanguageModels
+import LanguageModelsTesting
+import Testing
+
+struct SelfCheckingGeneratorTests {
+    static let profile = UserProfile(id: "m", texts: AdherenceCheckerTests.texts.enumerated().map { UserText(id: "\($0.offset)", text: $0.element) })
+    static let follows = AdherenceCheckerTests.texts[1]
+    static let breaks = "Dear team, the trip is off. See you Monday."
+
+    @Test func bestOfKeepsTheCandidateFollowingMostHabits() async throws {
+        let model = ScriptedChatModel(steps: [], fallback: .respond { request in
+            request.seed == 9 ? Self.follows : Self.breaks
+        })
+        let generator = PersonalizedGenerator(model: model, options: GenerationOptions(seed: 7))
+        let checked = try await SelfCheckingGenerator(generator: generator, bestOf: 4)
+            .generate("Write the update.", for: Self.profile, hypotheses: nil, variant: .fewShot)
+        #expect(model.requests.count == 4)
+        #expect(Set(model.requests.compactMap(\.seed)) == [7, 8, 9, 10])
+        #expect(checked.text == Self.follows)
+        #expect(checked.chosen == 2)
+        #expect(checked.adherence.violations.isEmpty)
+        #expect(checked.candidates.map(\.satisfied).max() == checked.adherence.satisfied)
+    }
+
+    @Test func tiesGoToTheStylisticallyClosestCandidate() async throws {
+        let close = "Short version: item 9 is done.\n\nWe moved the survey — again — because the gauges weren't ready."
+        let far = "Short version: XYZZY QUUX FOOBAR ZZZ.\n\nQQQ VVV WWW KKK — JJJ — PPP weren't XXX."
+        let model = ScriptedChatModel(steps: [], fallback: .respond { request in request.seed == 7 ? far : close })
+        let generator = PersonalizedGenerator(model: model, options: GenerationOptions(seed: 7))
+        let checked = try await SelfCheckingGenerator(generator: generator, bestOf: 2)
+            .generate("Write the update.", for: Self.profile, hypotheses: nil, variant: .zeroShot)
+        #expect(checked.candidates[0].satisfied == checked.candidates[1].satisfied)
+        #expect(checked.text == close)
+    }
+
+    @Test func revisionNamesTheBrokenHabitsAndKeepsABetterRewrite() async throws {
+        let model = ScriptedChatModel(replies: [Self.breaks, Self.follows])
+        let generator = PersonalizedGenerator(model: model)
+        let checked = try await SelfCheckingGenerator(generator: generator, revise: true)
+            .generate("Write the update.", for: Self.profile, hypotheses: nil, variant: .zeroShot)
+        let rewriteRequest = try #require(model.requests.last?.messages.last?.content)
+        #expect(rewriteRequest.contains("signs off with \"— M.\""))
+        #expect(rewriteRequest.contains(Self.breaks))
+        let revision = try #require(checked.revision)
+        #expect(revision.kept)
+        #expect(revision.rewriteSatisfied > revision.draftSatisfied)
+        #expect(checked.text == Self.follows)
+    }
+
+    @Test func aWorseRewriteIsDropped() async throws {
+        let model = ScriptedChatModel(replies: [Self.follows.replacingOccurrences(of: "— M.", with: "Bye"), Self.breaks])
+        let checked = try await SelfCheckingGenerator(generator: PersonalizedGenerator(model: model), revise: true)
+            .generate("Write the update.", for: Self.profile, hypotheses: nil, variant: .zeroShot)
+        #expect(checked.revision?.kept == false)
+        #expect(checked.text.hasPrefix("Short version:"))
+    }
+
+    @Test func hyperalignPromptsCarryTheMeasuredHabitsAsInstructions() throws {
+        let set = HypothesisSet(
+            userID: "m", hypotheses: [Hypothesis(category: .style, statement: "They are brief.")],
+            attributes: InferredAttributes(), provenance: HypothesisProvenance(model: "x", promptVersion: "p", textsHash: "h", textCount: 4))
+        let messages = try PromptAssembler().messages(request: "Write.", profile: Self.profile, hypotheses: set, variant: .hyperalign)
+        let system = try #require(messages.first?.content)
+        #expect(system.contains("- Begin the text with exactly \"Short version:\"."))
+        #expect(system.contains("- End the text with the line \"— M.\"."))
+    }
+}
