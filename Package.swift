@@ -80,6 +80,8 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Which model provider to use: command line, config file and environment combined, in that order.
+        .target(name: "Providers", dependencies: ["LanguageModels", "EmbeddedModel"], swiftSettings: upcoming),
         // Small statistics helpers shared by the evaluations: seeded RNG, bootstrap CIs, win-rates.
         .target(name: "Statistics", swiftSettings: upcoming),
         // Run folders shared by the evaluations: the crash-safe JSONL log of finished records, JSON manifests.
@@ -157,7 +159,7 @@ let package = Package(
             name: "HyPerAlignCLI",
             dependencies: [
                 "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "PostgresStorage", "HyPerAlignService", "GoalDirectedness", "Statistics",
-                "Evaluation", "Stylometry", "AuthorshipData",
+                "Evaluation", "Stylometry", "AuthorshipData", "Providers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -200,6 +202,7 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"], swiftSettings: upcoming),
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "LanguageModels", "EmbeddedModel"], swiftSettings: upcoming),
         .testTarget(
             name: "EmbeddedModelTests",
             dependencies: ["EmbeddedModel", "LanguageModels", "HyPerAlign"],

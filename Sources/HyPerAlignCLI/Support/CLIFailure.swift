@@ -5,6 +5,7 @@ import Foundation
 import HyPerAlign
 import LanguageModels
 import ProfileStorage
+import Providers
 
 /// Exit codes scripts can rely on.
 enum ExitCode32: Int32 {
@@ -39,6 +40,8 @@ struct CLIFailure: Error {
         case let error as RefinementError: self.init(error.description, exitCode: .badInput)
         case let error as GoalDirectednessError: self.init(error.description, exitCode: .badInput)
         case let error as AuthorshipDataError: self.init(error.description, exitCode: .badInput)
+        case let error as ProviderSelectionError:
+            self.init(error.description, exitCode: error.kind == .usage ? .usage : .badInput)
         case let error as StoreError:
             switch error.kind {
             case .notFound: self.init(error.description, exitCode: .notFound)
