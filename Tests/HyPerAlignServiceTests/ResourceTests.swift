@@ -157,6 +157,12 @@ struct ResourceTests {
             #expect(reply.json?["text"] as? String == "Cheers, A.")
             #expect(reply.json?["variant"] as? String == "hyperalign")
             #expect(reply.json?["hypothesesRevision"] as? Int == 1)
+            // The answer comes checked against each habit measured on the user's texts.
+            let adherence = try #require(reply.json?["adherence"] as? [String: Any])
+            let items = try #require(adherence["items"] as? [[String: Any]])
+            #expect(!items.isEmpty)
+            #expect(adherence["checked"] as? Int == items.count)
+            #expect(items.allSatisfy { $0["statement"] is String && $0["satisfied"] is Bool && $0["detail"] is String })
             #expect(model.requests.last?.messages.map(\.content).joined().contains("Signs off with 'Cheers'.") == true)
             let unknown = try await harness.call(
                 .post, "/v1/users/ann/generations", key: harness.keyA, json: #"{"request": "x", "variant": "best"}"#)

@@ -18,4 +18,6 @@ struct GenerationResult: Encodable, Sendable {
     var usage: TokenUsage
     /// The hypothesis revision the answer was written with (nil for variants that use none).
     var hypothesesRevision: Int?
+    /// The answer checked against each habit measured on the user's texts.
+    var adherence: AdherenceReport
 }

@@ -34,7 +34,8 @@ struct GenerationRoutes {
                 prompt: response.usage.promptTokens, completion: response.usage.completionTokens, personalized: variant != .zeroShot)
             return try JSONBody.response(GenerationResult(
                 userID: id, variant: variant, text: response.text, model: response.model, finishReason: response.finishReason,
-                usage: response.usage, hypothesesRevision: variant.needsHypotheses ? set?.revision : nil))
+                usage: response.usage, hypothesesRevision: variant.needsHypotheses ? set?.revision : nil,
+                adherence: AdherenceChecker(profile: profile).check(response.text)))
         }
     }
 }
