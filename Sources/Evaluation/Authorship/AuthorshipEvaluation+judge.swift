@@ -33,13 +33,9 @@ extension AuthorshipEvaluation {
         let pending = all.filter { judged[$0.0] == nil }
         let tracker = ProgressTracker(phase: "judgements", total: all.count, handler: progress)
         tracker.resumed(all.count - pending.count)
-        let stylometric = configuration.judges.contains(.stylometric)
-            ? StylometricPairJudge(corpus: corpus, authors: slice.authors, trainingTexts: configuration.trainingTexts) : nil
-        let llm = LLMPairwiseJudge(
-            model: model, prompts: judgePrompts, referenceTokenBudget: configuration.referenceTokenBudget,
-            candidateTokenBudget: configuration.candidateTokenBudget)
+        let judges = makeJudges(slice: slice, corpus: corpus)
         try await forEach(pending, limit: concurrency) { key, judgement in
-            if let record = try await decide(judgement, key: key, candidates: candidates, stylometric: stylometric, llm: llm) {
+            if let record = try await decide(judgement, key: key, candidates: candidates, judges: judges) {
                 try log.append(record)
                 judged.insert(record, for: key)
             }
@@ -47,25 +43,38 @@ extension AuthorshipEvaluation {
         }
     }
 
+    /// One judge per kind asked for; the stylometric one is fitted only when it is used.
+    private func makeJudges(slice: AuthorshipSlice, corpus: AuthorshipCorpus) -> [JudgeKind: any PairJudge] {
+        var judges: [JudgeKind: any PairJudge] = [:]
+        for kind in configuration.judges {
+            switch kind {
+            case .stylometric:
+                judges[kind] = StylometricPairJudge(corpus: corpus, authors: slice.authors, trainingTexts: configuration.trainingTexts)
+            case .llm:
+                judges[kind] = LLMPairwiseJudge(
+                    model: model, prompts: judgePrompts, referenceTokenBudget: configuration.referenceTokenBudget,
+                    candidateTokenBudget: configuration.candidateTokenBudget)
+            }
+        }
+        return judges
+    }
+
     private func decide(
-        _ judgement: Judgement, key: String, candidates: KeyedRecords<GenerationRecord>,
-        stylometric: StylometricPairJudge?, llm: LLMPairwiseJudge<Model>
+        _ judgement: Judgement, key: String, candidates: KeyedRecords<GenerationRecord>, judges: [JudgeKind: any PairJudge]
     ) async throws -> ComparisonRecord? {
         switch judgement {
         case .system(let judge, let author, let item, let system):
             guard let candidate = candidates[GenerationRecord.key(system: system, itemID: item.id)], candidate.failure == nil,
                   let opponent = candidates[GenerationRecord.key(system: configuration.baseline, itemID: item.id)], opponent.failure == nil
             else { return nil }
-            let (outcome, detail) = try await verdict(
-                judge, candidate.text, opponent.text, author: author, excluding: [], stylometric: stylometric, llm: llm)
+            let (outcome, detail) = try await verdict(judge, candidate.text, opponent.text, author: author, excluding: [], judges: judges)
             return ComparisonRecord(
                 key: key, kind: .system, judge: judge, author: author.author, itemID: item.id, system: system.description,
                 opponent: configuration.baseline.description, outcome: outcome, detail: detail)
         case .groundTruth(let judge, let author, let item, let foil):
             // The foil's author is no impostor here, so the check cannot be passed by recognising the foil.
             let (outcome, detail) = try await verdict(
-                judge, item.realOutput, foil.item.realOutput, author: author, excluding: [foil.author],
-                stylometric: stylometric, llm: llm)
+                judge, item.realOutput, foil.item.realOutput, author: author, excluding: [foil.author], judges: judges)
             return ComparisonRecord(
                 key: key, kind: .groundTruth, judge: judge, author: author.author, itemID: item.id, system: "real",
                 opponent: "foil:\(foil.author)", outcome: outcome, detail: detail)
@@ -73,17 +82,12 @@ extension AuthorshipEvaluation {
     }
 
     private func verdict(
-        _ judge: JudgeKind, _ candidate: String, _ opponent: String, author: AuthorData, excluding: Set<String>,
-        stylometric: StylometricPairJudge?, llm: LLMPairwiseJudge<Model>
+        _ kind: JudgeKind, _ candidate: String, _ opponent: String, author: AuthorData, excluding: Set<String>,
+        judges: [JudgeKind: any PairJudge]
     ) async throws -> (PairwiseOutcome, String) {
-        switch judge {
-        case .stylometric:
-            guard let stylometric else { throw EvaluationError("the stylometric judge was not built") }
-            return try stylometric.compare(candidate, against: opponent, author: author.author, excluding: excluding)
-        case .llm:
-            let result = try await llm.compare(
-                candidate, against: opponent, references: Array(author.trainingTexts.prefix(configuration.trainingTexts)))
-            return (result.outcome, result.detail)
-        }
+        guard let judge = judges[kind] else { throw EvaluationError("the \(kind) judge was not built") }
+        return try await judge.judge(JudgedPair(
+            candidate: candidate, opponent: opponent, author: author, excluding: excluding,
+            references: Array(author.trainingTexts.prefix(configuration.trainingTexts))))
     }
 }
