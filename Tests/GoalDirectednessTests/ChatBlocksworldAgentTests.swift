@@ -46,6 +46,17 @@ struct ChatBlocksworldAgentTests {
         #expect(last.messages.map(\.role) == [.system, .user, .user, .assistant, .user])
     }
 
+    @Test func aZeroContextWindowKeepsTheOpeningInsteadOfTrapping() async throws {
+        let model = ScriptedChatModel(steps: [], fallback: .reply("<measure a>"))
+        var runner = try EpisodeRunner()
+        runner.maximumSteps = 4
+        let result = try await runner.run(EpisodeKey(model: "scripted", task: .measureBlock, blocks: 3, seed: 1),
+                                          agent: ChatBlocksworldAgent(model: model, maxMessages: 0))
+        #expect(result.steps == 4)
+        let last = try #require(model.requests.last)
+        #expect(last.messages.map(\.role) == [.system, .user])
+    }
+
     @Test func aFailingModelFailsTheEpisode() async throws {
         struct Outage: Error {}
         let model = ScriptedChatModel(steps: [.fail(Outage())])

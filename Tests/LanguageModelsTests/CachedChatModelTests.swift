@@ -36,6 +36,15 @@ struct CachedChatModelTests {
         #expect(ResponseCache.key(model: "a", request: base) == keys[0])
     }
 
+    @Test func anUnencodableRequestBypassesTheCacheInsteadOfSharingAnEntry() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
+        let request = ChatRequest(messages: [.user("x")], temperature: .nan)
+        #expect(ResponseCache.key(model: "a", request: request) == nil)
+        let model = CachedChatModel(ScriptedChatModel(replies: ["first", "second"]), cache: try ResponseCache(directory: directory))
+        #expect(try await model.complete(request).text == "first")
+        #expect(try await model.complete(ChatRequest(messages: [.user("y")], temperature: .nan)).text == "second")
+    }
+
     @Test func failuresAreNotCached() async throws {
         struct Boom: Error {}
         let base = ScriptedChatModel(steps: [.fail(Boom()), .reply("ok")])

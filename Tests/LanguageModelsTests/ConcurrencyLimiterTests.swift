@@ -6,16 +6,25 @@ struct ConcurrencyLimiterTests {
     @Test func neverRunsMoreThanTheLimit() async throws {
         let limiter = ConcurrencyLimiter(limit: 2)
         let state = PeakCounter()
+        let gate = Gate()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<10 {
                 group.addTask {
                     try await limiter.withPermit {
                         state.enter()
-                        try await Task.sleep(for: .milliseconds(10))
+                        await gate.wait()  // held until the test has seen the limit reached
                         state.leave()
                     }
                 }
             }
+            // Event-driven, not timed: two inside and eight queued, whatever the machine's speed.
+            while true {
+                let queued = await limiter.queued
+                if state.running == 2, queued == 8 { break }
+                await Task.yield()
+            }
+            #expect(state.running == 2)
+            await gate.open()
             try await group.waitForAll()
         }
         #expect(state.peak == 2)
@@ -45,4 +54,22 @@ final class PeakCounter: Sendable {
     func enter() { state.withLock { $0.running += 1; $0.peak = max($0.peak, $0.running) } }
     func leave() { state.withLock { $0.running -= 1 } }
     var peak: Int { state.withLock { $0.peak } }
+    var running: Int { state.withLock { $0.running } }
+}
+
+/// Holds every waiter until it is opened, then lets all (and every later one) through.
+actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        for waiter in waiters { waiter.resume() }
+        waiters = []
+    }
 }

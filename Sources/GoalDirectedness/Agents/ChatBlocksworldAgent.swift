@@ -6,7 +6,7 @@ import LanguageModels
 /// Stateless, so one value plays many episodes at once. `maxTokens` is nil by default: the released system
 /// prompt invites step-by-step reasoning before the action, so replies are not capped (set it only for small
 /// local models). `maxMessages` keeps the opening observation and the most recent turns when a small model's
-/// context would otherwise overflow (nil keeps everything, as released). `temperature` is nil by default: the
+/// context would otherwise overflow (nil keeps everything, as released; at least the opening is always kept). `temperature` is nil by default: the
 /// provider's own default, as the released LangChain agent sets none.
 public struct ChatBlocksworldAgent<Model: ChatModel>: BlocksworldAgent {
     public var model: Model
@@ -26,7 +26,7 @@ public struct ChatBlocksworldAgent<Model: ChatModel>: BlocksworldAgent {
 
     public func nextMessage(in conversation: BlocksworldConversation) async throws -> String {
         var turns = conversation.messages
-        if let maxMessages, turns.count > maxMessages {
+        if let maxMessages = maxMessages.map({ max(1, $0) }), turns.count > maxMessages {
             // Keep the opening observation, then a suffix that starts with an environment message.
             var suffix = Array(turns.suffix(maxMessages - 1))
             if suffix.first?.role == .agent { suffix.removeFirst() }

@@ -68,7 +68,3 @@ struct ProviderOverheadBenchmark {
         return clock.now - start
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

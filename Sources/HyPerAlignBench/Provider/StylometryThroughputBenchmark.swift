@@ -1,5 +1,6 @@
 import AuthorshipData
 import Foundation
+import LanguageModels
 import Stylometry
 
 /// Featurizing throughput of the stylometry module (character 3–5-grams, function words, sentence and

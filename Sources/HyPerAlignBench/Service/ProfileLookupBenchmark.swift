@@ -1,4 +1,5 @@
 import Foundation
+import LanguageModels
 import PostgresStorage
 import ProfileStorage
 
@@ -49,7 +50,7 @@ struct ProfileLookupBenchmark {
                 throw WrkRun.Failure(description: "\(name): seeded user \(id) not found")
             }
             let elapsed = clock.now - start
-            samples.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
+            samples.append(elapsed.seconds * 1e6)
         }
         samples.sort()
         return Result(store: name, users: userCount, lookups: lookups, seedSeconds: seedSeconds,
@@ -58,6 +59,6 @@ struct ProfileLookupBenchmark {
 
     func timed(_ work: () async throws -> Void) async throws -> Double {
         let elapsed = try await ContinuousClock().measure { try await work() }
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.seconds
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LanguageModels
 
 /// Shows that a long step is alive: an updating "label… 12s" line on a terminal, plain start/finish lines
 /// otherwise (logs and CI stay readable). Silent when `quiet`.
@@ -36,7 +37,7 @@ struct ProgressTicker: Sendable {
     }
 
     private func finish(_ text: String, elapsed: Duration, interactive: Bool) {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         let line = "\(text) (\(String(format: "%.1f", seconds))s)"
         FileHandle.standardError.write(Data(((interactive ? "\r\u{1B}[K" : "") + line + "\n").utf8))
     }

@@ -66,7 +66,7 @@ extension ServiceError {
             default: return make(.badGateway, "upstream_rejected", "the upstream model rejected the request (HTTP \(status))")
             }
         }
-        if error.description.contains("cannot connect") {
+        if error.isConnectionFailure {
             return make(.serviceUnavailable, "upstream_unavailable", "the upstream model is unreachable")
         }
         if error.isTransient { return make(.badGateway, "upstream_interrupted", "the upstream model stream broke off") }

@@ -8,9 +8,19 @@ public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
     let label: String
-    static let output = Mutex(FileHandle.standardError)
+    private let write: @Sendable (Data) -> Void
+    private static let output = Mutex(FileHandle.standardError)
 
-    public init(label: String) { self.label = label }
+    /// A handler for `label` writing each line to standard error, one write per line.
+    public init(label: String) {
+        self.init(label: label) { line in Self.output.withLock { $0.write(line) } }
+    }
+
+    /// A handler for `label` writing each line to `write` (tests, other sinks).
+    public init(label: String, write: @escaping @Sendable (Data) -> Void) {
+        self.label = label
+        self.write = write
+    }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -26,6 +36,6 @@ public struct JSONLogHandler: LogHandler {
         }
         guard var line = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
         line.append(0x0A)
-        Self.output.withLock { $0.write(line) }
+        write(line)
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import LanguageModels
 import Logging
 import Synchronization
 
@@ -34,7 +35,7 @@ struct ObservabilityMiddleware: RouterMiddleware {
         metrics.request(method: request.method.rawValue, route: route, status: response.status.code, duration: duration)
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
-            "duration_ms": "\(Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)",
+            "duration_ms": "\(duration.milliseconds)",
         ]
         if let failure { metadata["error_code"] = "\(failure.code)" }
         if let tenant = context.facts.tenant.withLock({ $0 }) { metadata["tenant"] = "\(tenant)" }

@@ -1,3 +1,5 @@
+import LanguageModels
+
 /// One key's allowance, as a pure state machine: `rate` tokens flow in per second up to `capacity`,
 /// each request takes one. Kept free of locks and clocks so it is tested on its own.
 struct TokenBucket: Sendable, Hashable {
@@ -21,7 +23,7 @@ struct TokenBucket: Sendable, Hashable {
 
     mutating func take(now: ContinuousClock.Instant) -> Decision {
         let elapsed = now - updated
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         tokens = min(capacity, tokens + max(0, seconds) * rate)
         updated = now
         if tokens >= 1 {

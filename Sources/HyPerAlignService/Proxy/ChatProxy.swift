@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LanguageModels
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -40,7 +41,7 @@ struct ChatProxy: Sendable {
         if let key = configuration.apiKey { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
         for (name, value) in configuration.extraHeaders { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: body))
-        let deadline = NIODeadline.now() + .nanoseconds((stream ? configuration.streamTimeout : configuration.timeout).wholeNanoseconds)
+        let deadline = NIODeadline.now() + .nanoseconds((stream ? configuration.streamTimeout : configuration.timeout).nanoseconds)
         let response: HTTPClientResponse
         do {
             response = try await client.execute(request, deadline: deadline, logger: logger)
@@ -143,14 +144,5 @@ struct ChatProxy: Sendable {
             }
             return usage
         }
-    }
-}
-
-extension Duration {
-    /// The whole duration in nanoseconds (saturating).
-    var wholeNanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        return overflow ? .max : scaled + attoseconds / 1_000_000_000
     }
 }

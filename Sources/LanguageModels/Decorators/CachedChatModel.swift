@@ -20,7 +20,7 @@ public struct CachedChatModel<Base: ChatModel>: ChatModel {
     public var statistics: (hits: Int, misses: Int) { counters.snapshot }
 
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
-        let key = ResponseCache.key(model: modelID, request: request)
+        guard let key = ResponseCache.key(model: modelID, request: request) else { return try await base.complete(request) }
         if var cached = cache.response(forKey: key) {
             counters.hit()
             cached.latency = .zero
@@ -33,7 +33,7 @@ public struct CachedChatModel<Base: ChatModel>: ChatModel {
     }
 
     public func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatDelta, any Error> {
-        let key = ResponseCache.key(model: modelID, request: request)
+        guard let key = ResponseCache.key(model: modelID, request: request) else { return base.stream(request) }
         if let cached = cache.response(forKey: key) {
             counters.hit()
             return AsyncThrowingStream { continuation in

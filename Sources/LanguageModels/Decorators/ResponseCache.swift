@@ -14,8 +14,9 @@ public struct ResponseCache: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    /// The cache key of `request` sent to `model`.
-    public static func key(model: ModelID, request: ChatRequest) -> String {
+    /// The cache key of `request` sent to `model`; nil when the request cannot be encoded (a NaN
+    /// parameter), so such a request bypasses the cache instead of sharing one entry with every other.
+    public static func key(model: ModelID, request: ChatRequest) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         struct Keyed: Encodable {
@@ -23,7 +24,7 @@ public struct ResponseCache: Sendable {
             var model: ModelID
             var request: ChatRequest
         }
-        let data = (try? encoder.encode(Keyed(model: model, request: request))) ?? Data()
+        guard let data = try? encoder.encode(Keyed(model: model, request: request)) else { return nil }
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -44,6 +44,12 @@ public struct LanguageModelError: Error, Sendable, CustomStringConvertible, Hash
         return false
     }
 
+    /// The provider could not be reached at all (refused or unresolvable), as opposed to failing mid-call.
+    public var isConnectionFailure: Bool {
+        if case .connection = code { return true }
+        return false
+    }
+
     public var isMalformedResponse: Bool {
         if case .malformedResponse = code { return true }
         return false
