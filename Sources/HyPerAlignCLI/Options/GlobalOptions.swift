@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbeddedModel
 import Foundation
+import Providers
 
 /// Options every command that talks to a model or the store shares.
 struct GlobalOptions: ParsableArguments {
@@ -53,6 +54,4 @@ struct GlobalOptions: ParsableArguments {
     var ticker: ProgressTicker { ProgressTicker(quiet: quiet) }
 }
 
-enum ProviderKind: String, ExpressibleByArgument, CaseIterable, Decodable {
-    case embedded, openai, anthropic
-}
+extension ProviderKind: ExpressibleByArgument {}

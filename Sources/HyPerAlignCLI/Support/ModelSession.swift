@@ -35,7 +35,7 @@ struct ModelSession {
     /// What the command line asks for; the config file and environment fill in the rest.
     private var request: ProviderRequest {
         ProviderRequest(
-            provider: options.provider.flatMap { Providers.ProviderKind(rawValue: $0.rawValue) }, model: options.model,
+            provider: options.provider, model: options.model,
             baseURL: options.baseURL, timeout: .seconds(options.timeout), slots: options.slots, threads: options.threads)
     }
 
