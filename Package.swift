@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "EmbeddedModel", targets: ["EmbeddedModel"]),
         .library(name: "HyPerAlign", targets: ["HyPerAlign"]),
         .library(name: "ProfileStorage", targets: ["ProfileStorage"]),
+        .library(name: "SQLiteStorage", targets: ["SQLiteStorage"]),
         .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
         .library(name: "HyPerAlignService", targets: ["HyPerAlignService"]),
         .library(name: "Statistics", targets: ["Statistics"]),
@@ -110,13 +111,16 @@ let package = Package(
             resources: [.copy("Resources/Prompts")],
             swiftSettings: upcoming
         ),
-        // Where profiles and hypothesis sets live: a protocol, an in-memory store and SQLite (GRDB).
+        // Where profiles and hypothesis sets live: the store protocol, an in-memory store, the update use cases.
         .target(
             name: "ProfileStorage",
-            dependencies: [
-                "HyPerAlign", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            dependencies: ["HyPerAlign", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming
+        ),
+        // The store on SQLite (GRDB): one file, the CLI's default and a single service's.
+        .target(
+            name: "SQLiteStorage",
+            dependencies: ["HyPerAlign", "ProfileStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         // The same store on PostgreSQL (postgres-nio), for several service replicas on one database.
@@ -158,7 +162,7 @@ let package = Package(
         .executableTarget(
             name: "HyPerAlignCLI",
             dependencies: [
-                "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "PostgresStorage", "HyPerAlignService", "GoalDirectedness", "Statistics",
+                "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "SQLiteStorage", "PostgresStorage", "HyPerAlignService", "GoalDirectedness", "Statistics",
                 "Evaluation", "Stylometry", "AuthorshipData", "Providers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -187,7 +191,7 @@ let package = Package(
             name: "HyPerAlignBench",
             dependencies: [
                 "HyPerAlignTesting", "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage",
-                "PostgresStorage", "Stylometry", "AuthorshipData",
+                "SQLiteStorage", "PostgresStorage", "Stylometry", "AuthorshipData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -222,7 +226,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProfileStorageTests",
-            dependencies: ["ProfileStorage", "HyPerAlign", "ProfileStoreContract"],
+            dependencies: ["ProfileStorage", "SQLiteStorage", "HyPerAlign", "ProfileStoreContract"],
             swiftSettings: upcoming
         ),
         .testTarget(
@@ -233,7 +237,7 @@ let package = Package(
         .testTarget(
             name: "HyPerAlignServiceTests",
             dependencies: [
-                "HyPerAlignService", "ProfileStorage", "PostgresStorage", "HyPerAlign", "LanguageModels",
+                "HyPerAlignService", "ProfileStorage", "SQLiteStorage", "PostgresStorage", "HyPerAlign", "LanguageModels",
                 "LanguageModelsTesting", "HyPerAlignTesting", "ChildProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

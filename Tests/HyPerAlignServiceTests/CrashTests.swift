@@ -4,6 +4,7 @@ import HyPerAlign
 import NIOCore
 import NIOHTTP1
 import ProfileStorage
+import SQLiteStorage
 import Testing
 import HyPerAlignTesting
 

@@ -1,6 +1,7 @@
 import Foundation
 import HyPerAlign
 import ProfileStorage
+import SQLiteStorage
 import Testing
 import ProfileStoreContract
 

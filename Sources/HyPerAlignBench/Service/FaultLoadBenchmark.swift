@@ -5,6 +5,7 @@ import HyPerAlign
 import NIOCore
 import NIOHTTP1
 import ProfileStorage
+import SQLiteStorage
 
 /// A bounded wrk load through the proxy while the upstream injects faults on a schedule (25%: 500, 429,
 /// 503, malformed, too slow) and writers edit one user's hypotheses through the API at the same time.

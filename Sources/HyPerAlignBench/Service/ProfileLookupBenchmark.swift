@@ -2,6 +2,7 @@ import Foundation
 import LanguageModels
 import PostgresStorage
 import ProfileStorage
+import SQLiteStorage
 
 /// Profile lookups (profile row plus its texts) by id among `userCount` users, one at a time: p50 and p99.
 struct ProfileLookupBenchmark {

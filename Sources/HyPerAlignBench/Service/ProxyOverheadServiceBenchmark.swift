@@ -1,6 +1,7 @@
 import Foundation
 import HyPerAlignTesting
 import ProfileStorage
+import SQLiteStorage
 
 /// What `/v1/chat/completions` costs on top of its upstream, measured fairly with wrk: for each scenario
 /// (a 100 ms upstream at 64 connections, an instant one at 64 and at 1) a warm-up, then direct, proxied

@@ -3,6 +3,7 @@ import Foundation
 import HyPerAlign
 import LanguageModels
 import ProfileStorage
+import SQLiteStorage
 
 /// `hyperalign generate`: step 2 for a stored person.
 struct GenerateCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HyPerAlign
 import ProfileStorage
+import SQLiteStorage
 
 /// `hyperalign hypotheses …`: read and correct a stored person's hypotheses.
 struct HypothesesCommand: AsyncParsableCommand {

@@ -5,6 +5,7 @@ import Foundation
 import HyPerAlign
 import LanguageModels
 import ProfileStorage
+import SQLiteStorage
 
 /// `hyperalign infer`: step 1, ad hoc on files or on a stored profile.
 struct InferCommand: AsyncParsableCommand {

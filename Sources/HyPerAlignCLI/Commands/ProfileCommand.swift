@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HyPerAlign
 import ProfileStorage
+import SQLiteStorage
 
 /// `hyperalign profile …`: stored people and their texts.
 struct ProfileCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import HyPerAlignService
 import Logging
 import PostgresStorage
 import ProfileStorage
+import SQLiteStorage
 
 /// Where the service's store lives, from `--store`: `sqlite:PATH` (or a bare path) or `postgres://…`.
 enum StoreLocation {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ProfileStorage
 
 extension SQLiteProfileStore: APIKeyStore {
     public func saveAPIKey(_ record: APIKeyRecord) async throws {

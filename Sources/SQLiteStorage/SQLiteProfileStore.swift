@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HyPerAlign
+import ProfileStorage
 
 /// The default store: one SQLite file (WAL mode), zero set-up, safe against a crash mid-write because
 /// every operation is one transaction.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ProfileStorage
 
 extension SQLiteProfileStore {
     /// Bulk-inserts `count` generated profiles (`user-0` …) with one text each, in one transaction: the

@@ -1,4 +1,5 @@
 import GRDB
+import ProfileStorage
 
 /// The SQLite schema as versioned migrations; a database is always brought up to the newest version.
 enum SQLiteSchema {
