@@ -62,8 +62,11 @@ struct SelfCheckingGeneratorTests {
             userID: "m", hypotheses: [Hypothesis(category: .style, statement: "They are brief.")],
             attributes: InferredAttributes(), provenance: HypothesisProvenance(model: "x", promptVersion: "p", textsHash: "h", textCount: 4))
         let messages = try PromptAssembler().messages(request: "Write.", profile: Self.profile, hypotheses: set, variant: .hyperalign)
-        let system = try #require(messages.first?.content)
-        #expect(system.contains("- Begin the text with exactly \"Short version:\"."))
-        #expect(system.contains("- End the text with the line \"— M.\"."))
+        let user = try #require(messages.last?.content)
+        #expect(user.contains("- Begin the text with exactly \"Short version:\"."))
+        #expect(user.contains("- End the text with the line \"— M.\"."))
+        // The proxy's system message carries them too.
+        let proxy = try PromptAssembler().personalizationMessage(profile: Self.profile, hypotheses: set)
+        #expect(proxy.content.contains("- End the text with the line \"— M.\"."))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LanguageModels
 
 /// Builds the messages of each generation variant from the templates: the system prompt that carries
@@ -36,15 +37,18 @@ public struct PromptAssembler: Sendable {
         return messages
     }
 
-    /// A system message for an existing conversation (the service's OpenAI-compatible endpoint).
+    /// A system message for an existing conversation (the service's OpenAI-compatible endpoint): the
+    /// hyperalign system section, then its user section without a request (the measured habits).
     public func personalizationMessage(profile: UserProfile, hypotheses: HypothesisSet) throws -> ChatMessage {
         let template = prompts[.generateHyperalign]
-        return .system(try template.renderSystem([
+        let values = [
             "hypotheses": Self.render(hypotheses.hypotheses),
             "attributes": Self.render(hypotheses.attributes, known: profile.attributes),
             "requirements": AdherenceChecker(profile: profile).instructions,
             "request": "",
-        ]))
+        ]
+        let habits = try template.renderUser(values).trimmingCharacters(in: .whitespacesAndNewlines)
+        return .system(try template.renderSystem(values) + (habits.isEmpty ? "" : "\n\n" + habits))
     }
 
     static func render(_ hypotheses: [Hypothesis]) -> String {

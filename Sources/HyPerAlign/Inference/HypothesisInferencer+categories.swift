@@ -71,12 +71,12 @@ extension HypothesisInferencer {
         var messages = initial
         var problem = ""
         let schema = CategoryInferenceSchema.schema(
-            count: count, sentenceCount: sentences.sentences.count, withAttributes: category == .communication)
+            category: category, count: count, sentenceCount: sentences.sentences.count, withAttributes: category == .communication)
         for attempt in 1...configuration.maxAttempts {
             let response = try await model.complete(ChatRequest(
                 messages: messages, temperature: configuration.temperature,
-                maxTokens: min(configuration.maxTokens, 90 * count + 80), seed: configuration.seed.map { $0 + attempt - 1 },
-                frequencyPenalty: 0.3, responseFormat: .jsonSchema(name: "hypotheses", schema: schema)))
+                maxTokens: min(configuration.maxTokens, 110 * count + 100), seed: configuration.seed.map { $0 + attempt - 1 },
+                frequencyPenalty: 0.8, responseFormat: .jsonSchema(name: "hypotheses", schema: schema)))
             do {
                 let answer = try CategoryAnswerParser(category: category, sentences: sentences).parse(response.text)
                 guard !answer.hypotheses.isEmpty else {
