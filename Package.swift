@@ -85,7 +85,8 @@ let package = Package(
         .target(name: "Providers", dependencies: ["LanguageModels", "EmbeddedModel"], swiftSettings: upcoming),
         // Small statistics helpers shared by the evaluations: seeded RNG, bootstrap CIs, win-rates.
         .target(name: "Statistics", swiftSettings: upcoming),
-        // Run folders shared by the evaluations: the crash-safe JSONL log of finished records, JSON manifests.
+        // Run folders shared by the evaluations: the crash-safe JSONL log of finished records, JSON manifests,
+        // progress with an ETA.
         .target(name: "RunFolders", swiftSettings: upcoming),
         // Reports: SVG charts with confidence intervals, Markdown tables, HTML pages; used by both evaluations.
         .target(name: "Reports", swiftSettings: upcoming),
@@ -163,7 +164,7 @@ let package = Package(
             name: "HyPerAlignCLI",
             dependencies: [
                 "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage", "SQLiteStorage", "PostgresStorage", "HyPerAlignService", "GoalDirectedness", "Statistics",
-                "Evaluation", "Stylometry", "AuthorshipData", "Providers",
+                "Evaluation", "Stylometry", "AuthorshipData", "Providers", "RunFolders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,3 +1,5 @@
+import RunFolders
+
 /// Runs a grid with bounded concurrency, skipping episodes already in the store.
 ///
 /// ```swift
@@ -20,10 +22,9 @@ public struct GridRunner: Sendable {
     /// Runs every unfinished episode of `grid` and returns all results (cached and new) in key order.
     /// - Throws: `GoalDirectednessError.missingAgent` before starting if a model has no agent; otherwise the
     ///   first agent or store failure (episodes finished before it are kept in the store).
-    /// - Parameter progress: called after each finished episode with (finished, total) counts, cached ones included.
+    /// - Parameter progress: told the stored episodes first, then each finished one, with an ETA.
     public func run(
-        _ grid: EvaluationGrid, agents: [String: any BlocksworldAgent],
-        progress: @Sendable (_ finished: Int, _ total: Int) -> Void = { _, _ in }
+        _ grid: EvaluationGrid, agents: [String: any BlocksworldAgent], progress: @escaping ProgressHandler = { _ in }
     ) async throws -> [EpisodeResult] {
         for model in grid.models where agents[model] == nil { throw GoalDirectednessError.missingAgent(model) }
         var results: [EpisodeKey: EpisodeResult] = [:]
@@ -43,12 +44,13 @@ public struct GridRunner: Sendable {
                 group.addTask { try await runner.run(key, agent: agent) }
             }
             let total = grid.keys.count
-            progress(total - pending.count, total)
+            let tracker = ProgressTracker(phase: "episodes", total: total, handler: progress)
+            tracker.resumed(total - pending.count)
             for _ in 0..<maximumConcurrentEpisodes { startNext() }
             while let result = try await group.next() {
                 try await store?.record(result)
                 results[result.key] = result
-                progress(results.count, total)
+                tracker.step()
                 startNext()
             }
         }

@@ -52,7 +52,7 @@ struct GoalsRunCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try ResultStore(url: directory.appendingPathComponent("episodes.jsonl"))
         let runner = try GoalsRunManifest(maxSteps: maxSteps).reconcile(directory: directory).runner()
-        let ticker = GridProgress(quiet: global.quiet)
+        let printer = ProgressPrinter(quiet: global.quiet)
         // Each composite task's own capability subtasks: the tower subtask for the falling tower, the rest otherwise.
         let subtasks = BlocksworldTask.capabilitySubtasks.filter { subtask in
             subtask == .buildTower ? composite.contains(.fallingTower) : composite.contains { $0 != .fallingTower }
@@ -67,7 +67,7 @@ struct GoalsRunCommand: AsyncParsableCommand {
         let results: [EpisodeResult]
         if let agent {
             let name = "scripted:\(agent.rawValue)"
-            results = try await gridRunner.run(makeGrid(name), agents: [name: agent.agent]) { ticker.update($0, $1) }
+            results = try await gridRunner.run(makeGrid(name), agents: [name: agent.agent], progress: printer.handler)
         } else {
             let session = ModelSession(options: global)
             let embedded = try session.usesEmbeddedModel()
@@ -77,56 +77,10 @@ struct GoalsRunCommand: AsyncParsableCommand {
             results = try await session.withModel { model in
                 let chat = ChatBlocksworldAgent(model: model, maxTokens: maxTokens, maxMessages: window, frequencyPenalty: penalty)
                 let name = model.modelID.rawValue
-                return try await gridRunner.run(makeGrid(name), agents: [name: chat]) { ticker.update($0, $1) }
+                return try await gridRunner.run(makeGrid(name), agents: [name: chat], progress: printer.handler)
             }
         }
-        ticker.finish()
         try GoalsTablePrinter.print(try GoalsRunReport(directory: directory).write(results: results), json: json)
         if !global.quiet { Console.note("report: \(GoalsRunReport(directory: directory).markdownFile.path)") }
-    }
-}
-
-/// "episodes 12/90 (13%) · ETA 4m10s" on one updating line (plain lines when not a terminal).
-final class GridProgress: Sendable {
-    let quiet: Bool
-    let start = ContinuousClock.now
-    private let firstCount = LockedCounter()
-
-    init(quiet: Bool) { self.quiet = quiet }
-
-    func update(_ finished: Int, _ total: Int) {
-        guard !quiet else { return }
-        let baseline = firstCount.setOnce(finished)
-        let done = finished - baseline
-        let elapsed = (ContinuousClock.now - start).components.seconds
-        var eta = ""
-        if done > 0, finished < total {
-            let remaining = Int(Double(elapsed) / Double(done) * Double(total - finished))
-            eta = " · ETA \(remaining / 60)m\(String(format: "%02d", remaining % 60))s"
-        }
-        let line = "episodes \(finished)/\(total) (\(total == 0 ? 100 : finished * 100 / total)%)\(eta)"
-        if Console.stderrIsTerminal {
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
-        } else if finished == total || finished % 10 == 0 {
-            Console.note(line)
-        }
-    }
-
-    func finish() {
-        if !quiet, Console.stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-}
-
-import Synchronization
-
-final class LockedCounter: Sendable {
-    private let value = Mutex<Int?>(nil)
-    /// Stores `candidate` the first time and returns the stored value ever after.
-    func setOnce(_ candidate: Int) -> Int {
-        value.withLock { stored in
-            if let stored { return stored }
-            stored = candidate
-            return candidate
-        }
     }
 }

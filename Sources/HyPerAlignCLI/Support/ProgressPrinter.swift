@@ -1,8 +1,8 @@
-import Evaluation
 import Foundation
+import RunFolders
 import Synchronization
 
-/// Prints evaluation progress to stderr: every few seconds and at the end of each phase, with counts and ETA.
+/// Prints run progress (evaluations, goals episodes) to stderr: every few seconds and at the end of each phase, with counts and ETA.
 final class ProgressPrinter: Sendable {
     private let quiet: Bool
     private let interval: Duration

@@ -4,20 +4,21 @@ import Synchronization
 ///
 /// The ETA divides the time spent by the steps done in this process (not the resumed ones), so a resumed
 /// run does not promise to finish instantly.
-final class ProgressTracker: Sendable {
+public final class ProgressTracker: Sendable {
     private struct State {
         var done = 0
         var resumed = 0
     }
 
-    let phase: String
-    let total: Int
+    public let phase: String
+    public let total: Int
     private let handler: ProgressHandler
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     private let state = Mutex(State())
 
-    init(phase: String, total: Int, handler: @escaping ProgressHandler) {
+    /// A tracker of `total` steps called `phase`, reporting to `handler`.
+    public init(phase: String, total: Int, handler: @escaping ProgressHandler) {
         self.phase = phase
         self.total = total
         self.handler = handler
@@ -25,7 +26,7 @@ final class ProgressTracker: Sendable {
     }
 
     /// Marks steps finished earlier (skipped now); also announces the phase.
-    func resumed(_ count: Int) {
+    public func resumed(_ count: Int) {
         let snapshot = state.withLock { state in
             state.done += count
             state.resumed += count
@@ -35,7 +36,7 @@ final class ProgressTracker: Sendable {
     }
 
     /// Marks one step finished now.
-    func step() {
+    public func step() {
         report(state.withLock { state in
             state.done += 1
             return state
