@@ -22,11 +22,8 @@ public struct AnthropicModel: ChatModel {
     ) {
         self.configuration = configuration
         self.transport = HTTPTransport(
-            client: client,
-            timeout: configuration.timeout,
-            retry: configuration.retry,
-            maxConcurrentRequests: configuration.maxConcurrentRequests,
-            logger: logger,
+            client: client, timeout: configuration.timeout, retry: configuration.retry,
+            maxConcurrentRequests: configuration.maxConcurrentRequests, logger: logger,
             providerName: "anthropic(\(configuration.baseURL))")
     }
 
@@ -47,32 +44,19 @@ public struct AnthropicModel: ChatModel {
     }
 
     public func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatDelta, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let wire = AnthropicWireFormat.Body(request: request, configuration: configuration, stream: true)
-                    let body = wire.encoded()
-                    let response = try await transport.open(
-                        { try makeHTTPRequest(body: body) }, deadline: configuration.streamTimeout)
-                    if !wire.prefill.isEmpty { continuation.yield(ChatDelta(text: wire.prefill)) }
-                    var decoder = AnthropicStreamDecoder(provider: transport.providerName)
-                    for try await event in response.body.serverSentEvents() {
-                        if let delta = try decoder.decode(event) { continuation.yield(delta) }
-                        if decoder.isDone { break }
-                    }
-                    guard decoder.isDone else {
-                        throw LanguageModelError(
-                            .streamInterrupted("the stream closed before `message_stop`"),
-                            provider: transport.providerName)
-                    }
-                    continuation.finish()
-                } catch let error as HTTPClientError {
-                    continuation.finish(throwing: transport.map(error, timeout: configuration.streamTimeout))
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+        transport.stream(deadline: configuration.streamTimeout) { continuation in
+            let wire = AnthropicWireFormat.Body(request: request, configuration: configuration, stream: true)
+            let body = wire.encoded()
+            let response = try await transport.open({ try makeHTTPRequest(body: body) }, deadline: configuration.streamTimeout)
+            if !wire.prefill.isEmpty { continuation.yield(ChatDelta(text: wire.prefill)) }
+            var decoder = AnthropicStreamDecoder(provider: transport.providerName)
+            for try await event in response.body.serverSentEvents() {
+                if let delta = try decoder.decode(event) { continuation.yield(delta) }
+                if decoder.isDone { break }
             }
-            continuation.onTermination = { _ in task.cancel() }
+            guard decoder.isDone else {
+                throw LanguageModelError(.streamInterrupted("the stream closed before `message_stop`"), provider: transport.providerName)
+            }
         }
     }
 

@@ -24,11 +24,8 @@ public struct OpenAICompatibleModel: ChatModel {
     ) {
         self.configuration = configuration
         self.transport = HTTPTransport(
-            client: client,
-            timeout: configuration.timeout,
-            retry: configuration.retry,
-            maxConcurrentRequests: configuration.maxConcurrentRequests,
-            logger: logger,
+            client: client, timeout: configuration.timeout, retry: configuration.retry,
+            maxConcurrentRequests: configuration.maxConcurrentRequests, logger: logger,
             providerName: "openai-compatible(\(configuration.baseURL))")
     }
 
@@ -44,26 +41,15 @@ public struct OpenAICompatibleModel: ChatModel {
     }
 
     public func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatDelta, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let body = try OpenAIWireFormat.body(for: request, configuration: configuration, stream: true)
-                    let response = try await transport.open(
-                        { try makeHTTPRequest(body: body) }, deadline: configuration.streamTimeout)
-                    var decoder = OpenAIStreamDecoder(provider: transport.providerName)
-                    for try await event in response.body.serverSentEvents() {
-                        for delta in try decoder.decode(event) { continuation.yield(delta) }
-                        if decoder.isDone { break }
-                    }
-                    if let last = decoder.finish() { continuation.yield(last) }
-                    continuation.finish()
-                } catch let error as HTTPClientError {
-                    continuation.finish(throwing: transport.map(error, timeout: configuration.streamTimeout))
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+        transport.stream(deadline: configuration.streamTimeout) { continuation in
+            let body = try OpenAIWireFormat.body(for: request, configuration: configuration, stream: true)
+            let response = try await transport.open({ try makeHTTPRequest(body: body) }, deadline: configuration.streamTimeout)
+            var decoder = OpenAIStreamDecoder(provider: transport.providerName)
+            for try await event in response.body.serverSentEvents() {
+                for delta in try decoder.decode(event) { continuation.yield(delta) }
+                if decoder.isDone { break }
             }
-            continuation.onTermination = { _ in task.cancel() }
+            if let last = decoder.finish() { continuation.yield(last) }
         }
     }
 
