@@ -10,13 +10,13 @@ import LanguageModels
 /// ```swift
 /// let choice = try ProviderChoice.resolve(request, file: try ProviderConfigFile.load(explicit: nil))
 /// ```
-public enum ProviderChoice: Sendable {
+package enum ProviderChoice: Sendable {
     case embedded(LlamaServerConfiguration)
     case openai(OpenAICompatibleConfiguration)
     case anthropic(AnthropicConfiguration)
 
     /// Whether the embedded llama.cpp model is the provider (grammar-constrained, tiny).
-    public var isEmbedded: Bool {
+    package var isEmbedded: Bool {
         if case .embedded = self { return true }
         return false
     }
@@ -24,7 +24,7 @@ public enum ProviderChoice: Sendable {
     /// The provider `request`, `file` and `environment` describe together.
     /// - Throws: ``ProviderSelectionError`` (`usage`) for an unknown embedded model, an OpenAI-compatible
     ///   provider without a model name, or Anthropic without a key.
-    public static func resolve(
+    package static func resolve(
         _ request: ProviderRequest, file: ProviderConfigFile?, environment: [String: String]
     ) throws(ProviderSelectionError) -> ProviderChoice {
         let concurrency = max(request.slots, 4)
@@ -58,7 +58,7 @@ public enum ProviderChoice: Sendable {
     }
 
     /// The provider kind alone (cheap: no model lookup), for settings that depend only on it.
-    public static func kind(_ request: ProviderRequest, file: ProviderConfigFile?) -> ProviderKind {
+    package static func kind(_ request: ProviderRequest, file: ProviderConfigFile?) -> ProviderKind {
         request.provider ?? file?.provider ?? .embedded
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 
 /// The optional config file (`~/.config/hyperalign/config.json` or `--config`): provider defaults so they
 /// need not be typed each time. Keys are not stored in it, only the name of the variable holding one.
-public struct ProviderConfigFile: Decodable, Sendable, Hashable {
-    public var provider: ProviderKind?
-    public var model: String?
-    public var baseURL: String?
+package struct ProviderConfigFile: Decodable, Sendable, Hashable {
+    package var provider: ProviderKind?
+    package var model: String?
+    package var baseURL: String?
     /// The environment variable that holds the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY).
-    public var apiKeyEnv: String?
+    package var apiKeyEnv: String?
 
     /// A config file's contents.
-    public init(provider: ProviderKind? = nil, model: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil) {
+    package init(provider: ProviderKind? = nil, model: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil) {
         self.provider = provider
         self.model = model
         self.baseURL = baseURL
@@ -24,13 +24,13 @@ public struct ProviderConfigFile: Decodable, Sendable, Hashable {
     }
 
     /// The default location, under the home folder.
-    public static var defaultLocation: URL {
+    package static var defaultLocation: URL {
         FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/hyperalign/config.json")
     }
 
     /// Reads `explicit` (which must exist), else the default location if a file is there.
     /// - Throws: ``ProviderSelectionError`` naming the file and field that cannot be used.
-    public static func load(explicit: String?, defaultLocation: URL = Self.defaultLocation) throws(ProviderSelectionError) -> ProviderConfigFile? {
+    package static func load(explicit: String?, defaultLocation: URL = Self.defaultLocation) throws(ProviderSelectionError) -> ProviderConfigFile? {
         let url = explicit.map { URL(fileURLWithPath: $0) } ?? defaultLocation
         if explicit == nil, !FileManager.default.fileExists(atPath: url.path) { return nil }
         guard let data = FileManager.default.contents(atPath: url.path) else {

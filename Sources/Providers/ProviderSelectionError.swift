@@ -1,18 +1,18 @@
 /// Why no provider could be chosen: a config file that cannot be used, or a choice missing what it needs.
-public struct ProviderSelectionError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ProviderSelectionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem it is, so a caller can map it to an exit code.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// The config file is unreadable or malformed.
         case configFile
         /// The options name an unknown model or lack a model name or key.
         case usage
     }
 
-    public var kind: Kind
-    public var description: String
+    package var kind: Kind
+    package var description: String
 
     /// An error of `kind` saying `description`.
-    public init(_ kind: Kind, _ description: String) {
+    package init(_ kind: Kind, _ description: String) {
         self.kind = kind
         self.description = description
     }

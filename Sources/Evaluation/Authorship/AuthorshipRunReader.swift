@@ -2,15 +2,15 @@ import Foundation
 import RunFolders
 
 /// Reads a finished (or partial) author-style run folder back, for `hyperalign report`.
-public struct AuthorshipRunReader: Sendable {
-    public var files: RunFiles
+package struct AuthorshipRunReader: Sendable {
+    package var files: RunFiles
 
-    public init(files: RunFiles) {
+    package init(files: RunFiles) {
         self.files = files
     }
 
     /// The summary rebuilt from `run.json` and the JSONL records (authors in the order they were generated).
-    public func summary() throws -> AuthorshipSummary {
+    package func summary() throws -> AuthorshipSummary {
         let manifest = try RunFiles.readJSON(AuthorshipRunManifest.self, from: files.manifest)
         let generations = try JSONLinesLog<GenerationRecord>.open(files.generations).records
         let comparisons = try JSONLinesLog<ComparisonRecord>.open(files.comparisons).records

@@ -38,7 +38,7 @@ public struct AuthorshipSummary: Sendable, Hashable, Codable {
     public var modelCalls: Int?
 
     /// Builds the summary from the run's records (only those of this configuration's slice).
-    public static func make(
+    package static func make(
         configuration: AuthorshipRunConfiguration, model: String, authors: [String],
         comparisons: [ComparisonRecord], generations: [GenerationRecord], modelCalls: Int? = nil
     ) -> AuthorshipSummary {

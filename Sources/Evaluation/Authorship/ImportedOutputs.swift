@@ -4,11 +4,11 @@ import Foundation
 ///
 /// One line per output: `{"author": "…", "item_id": "…" | "prompt": "…", "output": "…"}` (`text` is
 /// accepted for `output`). An item is matched by its id, else by its exact prompt.
-public struct ImportedOutputs: Sendable {
+package struct ImportedOutputs: Sendable {
     private var byItem: [String: String] = [:]
     private var byPrompt: [String: String] = [:]
 
-    public init(contentsOf url: URL) throws(EvaluationError) {
+    package init(contentsOf url: URL) throws(EvaluationError) {
         let name = url.lastPathComponent
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
@@ -37,7 +37,7 @@ public struct ImportedOutputs: Sendable {
     }
 
     /// The output for one test item of `author`, if the file has it.
-    public func output(author: String, itemID: String, prompt: String) -> String? {
+    package func output(author: String, itemID: String, prompt: String) -> String? {
         byItem[itemID] ?? byPrompt[Self.key(author, prompt)]
     }
 

@@ -1,19 +1,19 @@
 /// One answered and judged request, kept in `comparisons.jsonl` of a deliberative run.
-public struct DeliberativeRecord: Sendable, Hashable, Codable {
-    public var key: String
-    public var requestID: String
-    public var source: String
-    public var harmful: Bool
-    public var persona: String
-    public var personaIntent: Persona.Intent
-    public var system: DeliberativeSystem
-    public var request: String
-    public var answer: String
+package struct DeliberativeRecord: Sendable, Hashable, Codable {
+    package var key: String
+    package var requestID: String
+    package var source: String
+    package var harmful: Bool
+    package var persona: String
+    package var personaIntent: Persona.Intent
+    package var system: DeliberativeSystem
+    package var request: String
+    package var answer: String
     /// The hidden deliberation (deliberative system only), kept for audit.
-    public var deliberation: String?
-    public var verdict: SafetyVerdict
+    package var deliberation: String?
+    package var verdict: SafetyVerdict
     /// The standard refusal-phrase matcher's call.
-    public var refusalByPhrase: Bool
+    package var refusalByPhrase: Bool
 
-    public static func key(requestID: String, system: DeliberativeSystem) -> String { "delib|\(system)|\(requestID)" }
+    package static func key(requestID: String, system: DeliberativeSystem) -> String { "delib|\(system)|\(requestID)" }
 }

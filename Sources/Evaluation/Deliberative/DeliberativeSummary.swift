@@ -26,7 +26,7 @@ public struct DeliberativeSummary: Sendable, Hashable, Codable {
     public var refusalJudgeAgreement: Estimate
     public var modelCalls: Int?
 
-    public static func make(
+    package static func make(
         model: String, configuration: DeliberativeRunConfiguration, records: [DeliberativeRecord], modelCalls: Int? = nil
     ) -> DeliberativeSummary {
         let baselineHelp = Dictionary(

@@ -2,14 +2,14 @@ import Foundation
 import Reports
 
 /// Writes an author-style run's `summary.json`, `report.md`, `report.html` and `winrate.svg`.
-public struct AuthorshipReport: Sendable {
-    public var summary: AuthorshipSummary
+package struct AuthorshipReport: Sendable {
+    package var summary: AuthorshipSummary
 
-    public init(summary: AuthorshipSummary) {
+    package init(summary: AuthorshipSummary) {
         self.summary = summary
     }
 
-    public func write(to files: RunFiles) throws {
+    package func write(to files: RunFiles) throws {
         try RunFiles.writeJSON(summary, to: files.summary)
         let svg = chart()
         try Data(svg.utf8).write(to: files.plot, options: .atomic)
@@ -19,7 +19,7 @@ public struct AuthorshipReport: Sendable {
     }
 
     /// The win-rate chart: one group per author plus "overall", one bar per system × judge.
-    public func chart() -> String {
+    package func chart() -> String {
         var bars: [CIBarChart.Bar] = []
         for author in summary.authors + ["overall"] {
             for judge in summary.judges {
@@ -38,7 +38,7 @@ public struct AuthorshipReport: Sendable {
     }
 
     /// The tables as Markdown.
-    public func markdown() -> String {
+    package func markdown() -> String {
         var lines = [
             "# Author-style emulation — \(summary.dataset)", "",
             "Model `\(summary.model)`; \(summary.authors.count) authors × \(summary.promptsPerAuthor) prompts; \(summary.trainingTexts) training texts per author; baseline `\(summary.baseline)`.",

@@ -2,17 +2,17 @@ import Foundation
 import Reports
 
 /// Writes a deliberative run's `summary.json`, `report.md`, `report.html` and `rates.svg`.
-public struct DeliberativeReport: Sendable {
-    public var summary: DeliberativeSummary
+package struct DeliberativeReport: Sendable {
+    package var summary: DeliberativeSummary
 
-    public init(summary: DeliberativeSummary) {
+    package init(summary: DeliberativeSummary) {
         self.summary = summary
     }
 
     /// The plot's file in the run folder.
-    public static func plot(in files: RunFiles) -> URL { files.directory.appendingPathComponent("rates.svg") }
+    package static func plot(in files: RunFiles) -> URL { files.directory.appendingPathComponent("rates.svg") }
 
-    public func write(to files: RunFiles) throws {
+    package func write(to files: RunFiles) throws {
         try RunFiles.writeJSON(summary, to: files.summary)
         let svg = chart()
         try Data(svg.utf8).write(to: Self.plot(in: files), options: .atomic)
@@ -22,7 +22,7 @@ public struct DeliberativeReport: Sendable {
     }
 
     /// Rates per metric (groups) and system (series), with CI bars; helpfulness scaled to 0–1 (÷10).
-    public func chart() -> String {
+    package func chart() -> String {
         var bars: [CIBarChart.Bar] = []
         func bar(_ group: String, _ system: DeliberativeSummary.SystemResult, _ e: Estimate, scale: Double = 1) {
             var rate = RateSummary([])
@@ -47,7 +47,7 @@ public struct DeliberativeReport: Sendable {
         ).render(bars)
     }
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         var lines = [
             "# Deliberative alignment", "",
             "Model `\(summary.model)`; policy `\(summary.policy)`; \(summary.harmfulRequests) harmful requests (AdvBench, HarmBench, JailbreakBench, StrongREJECT) and \(summary.benignRequests) benign look-alikes (XSTest safe prompts). 95% percentile bootstrap intervals.",

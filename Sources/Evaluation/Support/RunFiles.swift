@@ -21,10 +21,10 @@ public struct RunFiles: Sendable, Hashable {
     public var plot: URL { directory.appendingPathComponent("winrate.svg") }
 
     /// Writes `value` as a run folder's JSON (``RunJSON``).
-    public static func writeJSON<T: Encodable>(_ value: T, to url: URL) throws { try RunJSON.write(value, to: url) }
+    package static func writeJSON<T: Encodable>(_ value: T, to url: URL) throws { try RunJSON.write(value, to: url) }
 
     /// Reads a JSON file written by ``writeJSON(_:to:)``.
-    public static func readJSON<T: Decodable>(_ type: T.Type, from url: URL) throws(EvaluationError) -> T {
+    package static func readJSON<T: Decodable>(_ type: T.Type, from url: URL) throws(EvaluationError) -> T {
         do { return try RunJSON.read(type, from: url) } catch { throw EvaluationError(file: error.file, error.problem) }
     }
 }

@@ -3,32 +3,32 @@ import RunFolders
 
 /// The settings a goals run was made with (`RUN/run.json`): the analysis must use the same environment for
 /// its random baseline, and a resumed run must not silently mix episodes played under different settings.
-public struct GoalsRunManifest: Codable, Equatable, Sendable {
+package struct GoalsRunManifest: Codable, Equatable, Sendable {
     /// The version of the evaluation (2: faithful to the released code); folders of older versions hold
     /// episodes scored differently and are refused.
-    public static let currentVersion = 2
-    public var version: Int? = Self.currentVersion
+    package static let currentVersion = 2
+    package var version: Int? = Self.currentVersion
     /// The cap on every task's step budget, if any.
-    public var maxSteps: Int?
+    package var maxSteps: Int?
 
     /// The manifest of a run with these settings.
-    public init(maxSteps: Int?) {
+    package init(maxSteps: Int?) {
         self.maxSteps = maxSteps
     }
 
     /// The episode runner these settings describe.
-    public func runner() throws(GoalDirectednessError) -> EpisodeRunner {
+    package func runner() throws(GoalDirectednessError) -> EpisodeRunner {
         var runner = try EpisodeRunner()
         runner.maximumSteps = maxSteps
         return runner
     }
 
     /// The manifest's file in `directory`.
-    public static func file(_ directory: URL) -> URL { directory.appendingPathComponent("run.json") }
+    package static func file(_ directory: URL) -> URL { directory.appendingPathComponent("run.json") }
 
     /// The stored manifest of `directory`, nil if there is none.
     /// - Throws: `GoalDirectednessError` if it is unreadable or from an older version of the evaluation.
-    public static func load(directory: URL) throws(GoalDirectednessError) -> GoalsRunManifest? {
+    package static func load(directory: URL) throws(GoalDirectednessError) -> GoalsRunManifest? {
         guard FileManager.default.fileExists(atPath: file(directory).path) else { return nil }
         let manifest: GoalsRunManifest
         do { manifest = try RunJSON.read(GoalsRunManifest.self, from: file(directory)) } catch {
@@ -42,7 +42,7 @@ public struct GoalsRunManifest: Codable, Equatable, Sendable {
 
     /// The settings of the run in `directory`: stored ones must equal `self`; a new folder stores `self`.
     /// - Throws: `GoalDirectednessError` if the folder was run with other settings.
-    public func reconcile(directory: URL) throws(GoalDirectednessError) -> GoalsRunManifest {
+    package func reconcile(directory: URL) throws(GoalDirectednessError) -> GoalsRunManifest {
         if let stored = try Self.load(directory: directory) {
             guard stored == self else {
                 throw .runFolder("\(directory.path) was run with --max-steps \(stored.maxSteps.map(String.init) ?? "(default)"); "

@@ -3,21 +3,21 @@ import RunFolders
 
 /// The derived files of a goals run folder: `summary.json` (the rows), `report.md` and
 /// `goal-directedness.svg`, rebuilt from the episodes by `goals run` and `goals analyze` alike.
-public struct GoalsRunReport: Sendable {
+package struct GoalsRunReport: Sendable {
     /// The run folder.
-    public var directory: URL
+    package var directory: URL
 
     /// The report of the run in `directory`.
-    public init(directory: URL) {
+    package init(directory: URL) {
         self.directory = directory
     }
 
     /// The Markdown report's file.
-    public var markdownFile: URL { directory.appendingPathComponent("report.md") }
+    package var markdownFile: URL { directory.appendingPathComponent("report.md") }
 
     /// Analyses `results`, writes the three files and returns the rows.
     @discardableResult
-    public func write(results: [EpisodeResult]) throws -> [GoalDirectednessRow] {
+    package func write(results: [EpisodeResult]) throws -> [GoalDirectednessRow] {
         let rows = GoalDirectednessAnalysis().rows(for: results)
         var profiles: [String: CapabilityProfile] = [:]
         for model in Set(results.map(\.key.model)) {

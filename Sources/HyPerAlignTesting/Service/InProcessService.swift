@@ -8,17 +8,17 @@ import ServiceLifecycle
 
 /// The service running inside the benchmark process on a free loopback port, with one tenant and key, for
 /// as long as `body` runs; then shut down gracefully.
-public enum InProcessService {
+package enum InProcessService {
     /// The running service: where it listens and the bench tenant's API key.
-    public struct Handle: Sendable {
-        public var port: Int
-        public var key: String
-        public var service: HyPerAlignService
-        public var baseURL: String { "http://127.0.0.1:\(port)" }
+    package struct Handle: Sendable {
+        package var port: Int
+        package var key: String
+        package var service: HyPerAlignService
+        package var baseURL: String { "http://127.0.0.1:\(port)" }
     }
 
     /// Runs the service proxying to `upstreamBaseURL` (an OpenAI-compatible API) while `body` runs.
-    public static func run<T: Sendable>(
+    package static func run<T: Sendable>(
         store: any ServiceStore, upstreamBaseURL: String, upstreamTimeout: Duration = .seconds(10),
         _ body: @Sendable (Handle) async throws -> T
     ) async throws -> T {
@@ -59,7 +59,7 @@ public enum InProcessService {
     }
 
     /// A user `ann` with texts and one hypothesis, so proxied requests take the personalizing path.
-    public static func seedPersonalizedUser(_ store: any ServiceStore) async throws {
+    package static func seedPersonalizedUser(_ store: any ServiceStore) async throws {
         let profile = try await store.saveProfile(
             UserProfile(id: "ann", texts: [UserText(id: "t1", text: "Short notes. Cheers, Ann.")]), tenant: "bench")
         _ = try await store.saveHypothesisSet(HypothesisSet(

@@ -1,5 +1,5 @@
 /// How a ``ChatUpstreamServer`` answers request number `n` (1-based, counted over all connections).
-public enum ChatUpstreamPlan: Sendable, Hashable {
+package enum ChatUpstreamPlan: Sendable, Hashable {
     /// The fixed completion, after `latency` (zero: at once).
     case fixed(latency: Duration)
     /// Faults on a fixed schedule: of every 20 requests one 500, one 429, one 503, one malformed body and

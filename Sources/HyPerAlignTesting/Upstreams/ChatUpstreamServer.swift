@@ -8,24 +8,24 @@ import NIOPosix
 /// Every request is answered per its ``ChatUpstreamPlan``: one fixed completion at once, after a latency
 /// (without holding a thread while waiting), or with faults injected on a fixed schedule, so a load run
 /// knows exactly how many upstream faults it caused.
-public struct ChatUpstreamServer: Sendable {
+package struct ChatUpstreamServer: Sendable {
     let channel: any Channel
     /// Requests seen and faults injected so far.
-    public let counters: UpstreamCounters
+    package let counters: UpstreamCounters
     /// The port it listens on.
-    public var port: Int { channel.localAddress?.port ?? 0 }
+    package var port: Int { channel.localAddress?.port ?? 0 }
     /// `http://127.0.0.1:PORT`.
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    package var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// The completion every successful answer carries.
-    public static let completionBody = """
+    package static let completionBody = """
         {"id":"chatcmpl-bench","object":"chat.completion","model":"bench",
          "choices":[{"index":0,"message":{"role":"assistant","content":"Short version: the bench works."},"finish_reason":"stop"}],
          "usage":{"prompt_tokens":42,"completion_tokens":7,"total_tokens":49}}
         """
 
     /// Starts listening on a free port.
-    public static func start(_ plan: ChatUpstreamPlan, backlog: Int32 = 1024) async throws -> ChatUpstreamServer {
+    package static func start(_ plan: ChatUpstreamPlan, backlog: Int32 = 1024) async throws -> ChatUpstreamServer {
         let counters = UpstreamCounters()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: backlog)
@@ -41,7 +41,7 @@ public struct ChatUpstreamServer: Sendable {
     }
 
     /// Stops listening and closes the server socket.
-    public func stop() async {
+    package func stop() async {
         try? await channel.close()
     }
 }

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Requests seen and faults injected by a ``ChatUpstreamServer``, shared by all its connections.
-public final class UpstreamCounters: Sendable {
+package final class UpstreamCounters: Sendable {
     private let state = Mutex((requests: 0, faults: 0))
 
     init() {}
@@ -18,5 +18,5 @@ public final class UpstreamCounters: Sendable {
     func fault() { state.withLock { $0.faults += 1 } }
 
     /// Requests and faults so far.
-    public var snapshot: (requests: Int, faults: Int) { state.withLock { $0 } }
+    package var snapshot: (requests: Int, faults: Int) { state.withLock { $0 } }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Bodies in the Anthropic Messages wire format, as the real API sends them.
-public enum AnthropicWire {
-    public static func message(_ text: String, model: String = "claude-test", stopReason: String = "end_turn",
+package enum AnthropicWire {
+    package static func message(_ text: String, model: String = "claude-test", stopReason: String = "end_turn",
                                inputTokens: Int = 12, outputTokens: Int = 5) -> WireTestServer.Reply {
         .json("""
             {"id":"msg_01","type":"message","role":"assistant","model":"\(model)",
@@ -13,7 +13,7 @@ public enum AnthropicWire {
     }
 
     /// An error in Anthropic's shape, e.g. 429 `rate_limit_error` or 529 `overloaded_error`.
-    public static func error(_ status: Int, type: String, message: String, headers: [String: String] = [:])
+    package static func error(_ status: Int, type: String, message: String, headers: [String: String] = [:])
         -> WireTestServer.Reply
     {
         .json(#"{"type":"error","error":{"type":"\#(type)","message":\#(quoted(message))}}"#, status: status, headers: headers)
@@ -21,7 +21,7 @@ public enum AnthropicWire {
 
     /// A streamed message: `message_start`, a `ping`, one `content_block_delta` per chunk, `message_delta`,
     /// `message_stop` — split into pieces at awkward places to exercise the SSE parser.
-    public static func stream(_ chunks: [String], inputTokens: Int = 12, outputTokens: Int = 7,
+    package static func stream(_ chunks: [String], inputTokens: Int = 12, outputTokens: Int = 7,
                               stopReason: String = "end_turn") -> WireTestServer.Reply {
         var events = [
             event("message_start", #"{"type":"message_start","message":{"id":"msg_01","type":"message","role":"assistant","content":[],"model":"claude-test","usage":{"input_tokens":\#(inputTokens),"output_tokens":1}}}"#),
@@ -40,7 +40,7 @@ public enum AnthropicWire {
     }
 
     /// A stream that fails midway with an `error` event, as the API does when overloaded.
-    public static func streamFailing(after chunks: [String]) -> WireTestServer.Reply {
+    package static func streamFailing(after chunks: [String]) -> WireTestServer.Reply {
         var events = [event("message_start", #"{"type":"message_start","message":{"usage":{"input_tokens":3}}}"#)]
         for chunk in chunks {
             events.append(event("content_block_delta", #"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":\#(quoted(chunk))}}"#))
@@ -49,7 +49,7 @@ public enum AnthropicWire {
         return .events(events)
     }
 
-    public static func event(_ name: String, _ data: String) -> String {
+    package static func event(_ name: String, _ data: String) -> String {
         "event: \(name)\r\ndata: \(data)\r\n\r\n"
     }
 
@@ -67,7 +67,7 @@ public enum AnthropicWire {
         return pieces
     }
 
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
         let array = String(decoding: data, as: UTF8.self)
         return String(array.dropFirst().dropLast())
@@ -75,8 +75,8 @@ public enum AnthropicWire {
 }
 
 /// Bodies in the OpenAI chat completions wire format.
-public enum OpenAIWire {
-    public static func completion(_ text: String, promptTokens: Int = 10, completionTokens: Int = 4) -> WireTestServer.Reply {
+package enum OpenAIWire {
+    package static func completion(_ text: String, promptTokens: Int = 10, completionTokens: Int = 4) -> WireTestServer.Reply {
         .json("""
             {"id":"chatcmpl-1","object":"chat.completion","model":"test-model",
              "choices":[{"index":0,"message":{"role":"assistant","content":\(AnthropicWire.quoted(text))},"finish_reason":"stop"}],
@@ -84,7 +84,7 @@ public enum OpenAIWire {
             """)
     }
 
-    public static func stream(_ chunks: [String]) -> WireTestServer.Reply {
+    package static func stream(_ chunks: [String]) -> WireTestServer.Reply {
         var events = chunks.map { chunk in
             "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\(AnthropicWire.quoted(chunk))},\"finish_reason\":null}]}\n\n"
         }
@@ -94,7 +94,7 @@ public enum OpenAIWire {
         return .events(events)
     }
 
-    public static func error(_ status: Int, message: String, headers: [String: String] = [:]) -> WireTestServer.Reply {
+    package static func error(_ status: Int, message: String, headers: [String: String] = [:]) -> WireTestServer.Reply {
         .json(#"{"error":{"message":\#(AnthropicWire.quoted(message)),"type":"server_error"}}"#, status: status, headers: headers)
     }
 }

@@ -9,21 +9,21 @@ import Synchronization
 /// A real HTTP server on 127.0.0.1 whose every answer comes from a script: provider tests talk to it
 /// over the wire instead of mocking URL loading, so status codes, headers, SSE framing, slow and broken
 /// bodies are exercised exactly as a client meets them.
-public final class WireTestServer: Sendable {
+package final class WireTestServer: Sendable {
     /// A request as the server received it.
-    public struct Recorded: Sendable {
-        public var method: String
-        public var path: String
-        public var headers: [String: String]
-        public var body: String
+    package struct Recorded: Sendable {
+        package var method: String
+        package var path: String
+        package var headers: [String: String]
+        package var body: String
 
-        public var json: [String: Any]? {
+        package var json: [String: Any]? {
             (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any]
         }
     }
 
     /// What to answer.
-    public indirect enum Reply: Sendable {
+    package indirect enum Reply: Sendable {
         /// A whole body with a status and headers.
         case body(status: Int, String, headers: [String: String] = ["Content-Type": "application/json"])
         /// A `text/event-stream` written piece by piece with a pause between pieces.
@@ -34,13 +34,13 @@ public final class WireTestServer: Sendable {
         /// for exactly as long as a test needs, without sleeping.
         case gated(first: [String], gate: @Sendable () async -> Void, rest: [String])
 
-        public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Reply {
+        package static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Reply {
             .body(status: status, text, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a })
         }
     }
 
-    public let port: Int
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    package let port: Int
+    package var baseURL: String { "http://127.0.0.1:\(port)" }
     private let log: RecordLog
 
     private init(port: Int, log: RecordLog) {
@@ -49,10 +49,10 @@ public final class WireTestServer: Sendable {
     }
 
     /// Requests received so far, in order.
-    public var requests: [Recorded] { log.storage.withLock { $0 } }
+    package var requests: [Recorded] { log.storage.withLock { $0 } }
 
     /// Runs a server answering with `handler` for the duration of `body`.
-    public static func withServer<T: Sendable>(
+    package static func withServer<T: Sendable>(
         handler: @escaping @Sendable (Recorded, Int) async -> Reply,
         body: @Sendable (WireTestServer) async throws -> T
     ) async throws -> T {
