@@ -241,7 +241,6 @@ let package = Package(
                 "HyPerAlignService", "ProfileStorage", "SQLiteStorage", "PostgresStorage", "HyPerAlign", "LanguageModels",
                 "LanguageModelsTesting", "HyPerAlignTesting", "ChildProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

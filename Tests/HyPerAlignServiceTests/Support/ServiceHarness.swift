@@ -1,33 +1,33 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HyPerAlign
 import HyPerAlignService
-import Hummingbird
-import HummingbirdTesting
+import HyPerAlignTesting
 import LanguageModels
 import Logging
 import NIOCore
+import NIOHTTP1
 import ProfileStorage
 
-/// A live service on loopback with two tenants (`acme`, `globex`) and a key each, for route tests.
+/// A live service on loopback with two tenants (`acme`, `globex`) and a key each, for route tests: the
+/// shared ``InProcessService`` plus a client that speaks to it over real HTTP.
 struct ServiceHarness: Sendable {
-    let client: any TestClientProtocol
+    let handle: InProcessService.Handle
+    let client: HTTPClient
     let store: any ServiceStore
-    let service: HyPerAlignService
-    let keyA: String
-    let keyB: String
 
-    var port: Int { client.port ?? 0 }
+    var service: HyPerAlignService { handle.service }
+    var port: Int { handle.port }
+    var keyA: String { handle.keys[0] }
+    var keyB: String { handle.keys[1] }
 
     static func run(
         model: some ChatModel, store: any ServiceStore = InMemoryProfileStore(),
         configuration: ServiceConfiguration = ServiceConfiguration(port: 0), logger: Logger? = nil,
         _ body: @Sendable (ServiceHarness) async throws -> Void
     ) async throws {
-        let keyA = APIKey.generate()
-        let keyB = APIKey.generate()
-        try await store.saveAPIKey(APIKeyRecord(key: keyA, tenant: "acme"))
-        try await store.saveAPIKey(APIKeyRecord(key: keyB, tenant: "globex"))
         let logger = logger ?? {
             var logger = Logger(label: "service-test")
             logger.logLevel = .error
@@ -39,9 +39,17 @@ struct ServiceHarness: Sendable {
             configuration.proxy = ChatProxyConfiguration(upstream: upstream.configuration)
         }
         let service = HyPerAlignService(configuration: configuration, store: store, model: AnyChatModel(model), logger: logger)
-        try await service.makeApplication().test(.live) { client in
-            try await body(ServiceHarness(client: client, store: store, service: service, keyA: keyA.secret, keyB: keyB.secret))
+        // A client of its own, so no pooled connection outlives the server it was made for.
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            try await InProcessService.run(service, store: store, tenants: ["acme", "globex"], logger: logger) { handle in
+                try await body(ServiceHarness(handle: handle, client: client, store: store))
+            }
+        } catch {
+            try? await client.shutdown()
+            throw error
         }
+        try await client.shutdown()
     }
 
     /// Sends a request as the holder of `key` (nil: no Authorization header).
@@ -52,9 +60,17 @@ struct ServiceHarness: Sendable {
         var fields = headers
         if let key { fields[.authorization] = "Bearer \(key)" }
         if json != nil { fields[.contentType] = "application/json" }
-        let response = try await client.execute(
-            uri: path, method: method, headers: fields, body: json.map { ByteBuffer(string: $0) })
-        return Reply(status: response.status.code, headers: response.headers, body: String(buffer: response.body))
+        var request = HTTPClientRequest(url: handle.baseURL + path)
+        request.method = HTTPMethod(rawValue: method.rawValue)
+        for field in fields { request.headers.add(name: field.name.rawName, value: field.value) }
+        if let json { request.body = .bytes(ByteBuffer(string: json)) }
+        let response = try await client.execute(request, timeout: .seconds(60))
+        var received = HTTPFields()
+        for (name, value) in response.headers {
+            if let name = HTTPField.Name(name) { received.append(HTTPField(name: name, value: value)) }
+        }
+        let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
+        return Reply(status: Int(response.status.code), headers: received, body: String(buffer: body))
     }
 
     /// Puts a user with `texts` into tenant `acme` through the API.
