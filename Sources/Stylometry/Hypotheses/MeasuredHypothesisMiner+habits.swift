@@ -24,21 +24,23 @@ extension MeasuredHypothesisMiner {
         if let (word, count) = mine.openingWords.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), n >= 3, count * 3 >= n {
             share(.openingWordShare(word), count) { "starts \($0) with \"\(word)\"" }
         }
-        let lowercase = mine.casing.lowercaseSentenceShare, lowercaseBaseline = corpus.casing.lowercaseSentenceShare
-        if mine.casing.sentences >= 5, lowercase >= 0.2, lowercase >= 3 * lowercaseBaseline {
+        /// A casing habit at least three times as common as in the corpus, with enough occurrences.
+        func casing(_ statistic: StyleStatistic, _ value: Double, _ baseline: Double, supported: Bool, threshold: Double,
+                    _ describe: (_ percent: Int, _ corpusPercent: Int) -> String) {
+            guard supported, value >= threshold, value >= 3 * baseline else { return }
             candidates.append(Candidate(
                 hypothesis: MeasuredHypothesis(
-                    statement: "starts \(Int((lowercase * 100).rounded()))% of sentences with a lowercase letter (corpus \(Int((lowercaseBaseline * 100).rounded()))%)",
-                    statistic: .lowercaseSentenceShare, value: lowercase, baseline: lowercaseBaseline),
-                strength: 1.5 + lowercase))
+                    statement: describe(Int((value * 100).rounded()), Int((baseline * 100).rounded())),
+                    statistic: statistic, value: value, baseline: baseline),
+                strength: 1.5 + value))
         }
-        let lowerI = mine.casing.lowercaseIShare, lowerIBaseline = corpus.casing.lowercaseIShare
-        if mine.casing.lowercaseI >= 3, lowerI >= 0.3, lowerI >= 3 * lowerIBaseline {
-            candidates.append(Candidate(
-                hypothesis: MeasuredHypothesis(
-                    statement: "writes the pronoun \"I\" in lowercase \(Int((lowerI * 100).rounded()))% of the time (corpus \(Int((lowerIBaseline * 100).rounded()))%)",
-                    statistic: .lowercaseIShare, value: lowerI, baseline: lowerIBaseline),
-                strength: 1.5 + lowerI))
+        casing(.lowercaseSentenceShare, mine.casing.lowercaseSentenceShare, corpus.casing.lowercaseSentenceShare,
+               supported: mine.casing.sentences >= 5, threshold: 0.2) {
+            "starts \($0)% of sentences with a lowercase letter (corpus \($1)%)"
+        }
+        casing(.lowercaseIShare, mine.casing.lowercaseIShare, corpus.casing.lowercaseIShare,
+               supported: mine.casing.lowercaseI >= 3, threshold: 0.3) {
+            "writes the pronoun \"I\" in lowercase \($0)% of the time (corpus \($1)%)"
         }
         return candidates
     }
