@@ -33,18 +33,32 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         var records: [AdherenceRecord] = []
         var truth: [AdherenceGroundTruth] = []
         for corpus in corpora {
-            let heldOut = { (author: AuthorData) in author.validationItems.map(\.realOutput) + author.otherTexts }
+            let heldOut = Self.heldOut
             let judge = StylometricJudge(impostors: corpus.authors.map { AuthorTexts(author: $0.author, texts: heldOut($0)) }.filter { !$0.texts.isEmpty })
-            let authors = corpus.authors.filter { !$0.testItems.isEmpty && !$0.trainingTexts.isEmpty && !heldOut($0).isEmpty }
-                .prefix(configuration.authorsPerDataset)
-            for author in authors {
-                let reference = judge.reference(AuthorTexts(author: author.author, texts: heldOut(author)))
-                let (authorRecords, authorTruth) = try await evaluate(
-                    author, dataset: corpus.dataset.folderName, judge: judge, reference: reference)
-                records += authorRecords
-                truth += authorTruth
-                let followed = authorRecords.filter { $0.variant == "hyperalign --best-of 4" }
-                progress("\(corpus.dataset.folderName)/\(author.author): \(authorRecords.count) answers; best-of-4 followed \(followed.map(\.satisfied).reduce(0, +)) of \(followed.map(\.checked).reduce(0, +)) checks")
+            let authors = Array(corpus.authors.filter { !$0.testItems.isEmpty && !$0.trainingTexts.isEmpty && !heldOut($0).isEmpty }
+                .prefix(configuration.authorsPerDataset))
+            let dataset = corpus.dataset.folderName
+            // Two authors at a time: one's inference overlaps the other's answers on the server's slots.
+            for start in stride(from: 0, to: authors.count, by: 2) {
+                let pair = Array(authors[start..<min(start + 2, authors.count)])
+                let results = try await withThrowingTaskGroup(of: (Int, [AdherenceRecord], [AdherenceGroundTruth]).self) { group in
+                    for (position, author) in pair.enumerated() {
+                        group.addTask {
+                            let reference = judge.reference(AuthorTexts(author: author.author, texts: heldOut(author)))
+                            let (authorRecords, authorTruth) = try await evaluate(author, dataset: dataset, judge: judge, reference: reference)
+                            let best = authorRecords.filter { $0.variant.contains("--best-of") }
+                            progress("\(dataset)/\(author.author): \(authorRecords.count) answers; best-of followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks")
+                            return (position, authorRecords, authorTruth)
+                        }
+                    }
+                    var collected: [(Int, [AdherenceRecord], [AdherenceGroundTruth])] = []
+                    for try await done in group { collected.append(done) }
+                    return collected.sorted { $0.0 < $1.0 }
+                }
+                for (_, authorRecords, authorTruth) in results {
+                    records += authorRecords
+                    truth += authorTruth
+                }
             }
         }
         let summary = AdherenceSummary(
@@ -52,6 +66,12 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             promptsPerAuthor: configuration.promptsPerAuthor, variants: configuration.variants.map(\.description),
             records: records, groundTruth: truth)
         return Result(records: records, groundTruth: truth, summary: summary)
+    }
+
+    /// An author's texts the judge may use: validation answers and other texts, never the few-shot
+    /// texts the generator saw nor a test answer.
+    @Sendable static func heldOut(_ author: AuthorData) -> [String] {
+        author.validationItems.map(\.realOutput) + author.otherTexts
     }
 
     func evaluate(
@@ -69,14 +89,23 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         let answers = try await withThrowingTaskGroup(of: (Int, [CheckedGeneration]).self) { group in
             for (index, item) in items.enumerated() {
                 group.addTask {
-                    var results: [CheckedGeneration] = []
-                    // Single answers first, so best-of and revise find their first candidate / draft in the cache.
-                    for variant in variants.sorted(by: { ($0.bestOf > 1 || $0.revise ? 1 : 0) < ($1.bestOf > 1 || $1.revise ? 1 : 0) }) {
-                        results.append(try await SelfCheckingGenerator(generator: generator, bestOf: variant.bestOf, revise: variant.revise)
-                            .generate(item.prompt, for: profile, hypotheses: set, variant: variant.generation))
+                    // Single answers first and side by side, so best-of and revise then find their first
+                    // candidate / draft in the response cache.
+                    let single = variants.filter { $0.bestOf == 1 && !$0.revise }
+                    let compound = variants.filter { $0.bestOf > 1 || $0.revise }
+                    var byVariant: [AdherenceVariant: CheckedGeneration] = [:]
+                    for batch in [single, compound] {
+                        try await withThrowingTaskGroup(of: (AdherenceVariant, CheckedGeneration).self) { inner in
+                            for variant in batch {
+                                inner.addTask {
+                                    (variant, try await SelfCheckingGenerator(generator: generator, bestOf: variant.bestOf, revise: variant.revise)
+                                        .generate(item.prompt, for: profile, hypotheses: set, variant: variant.generation))
+                                }
+                            }
+                            for try await (variant, result) in inner { byVariant[variant] = result }
+                        }
                     }
-                    let order = variants.sorted(by: { ($0.bestOf > 1 || $0.revise ? 1 : 0) < ($1.bestOf > 1 || $1.revise ? 1 : 0) })
-                    return (index, variants.map { variant in results[order.firstIndex(of: variant)!] })
+                    return (index, variants.compactMap { byVariant[$0] })
                 }
             }
             var answers: [Int: [CheckedGeneration]] = [:]
