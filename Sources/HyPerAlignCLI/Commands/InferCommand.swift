@@ -54,19 +54,11 @@ struct InferCommand: AsyncParsableCommand {
         let prompts = try session.prompts()
         let configuration = try session.inferenceConfiguration(count: count)
         let ticker = global.ticker
-        let baselineTexts = refine ? try loadBaseline() : []
+        let baselineTexts = refine ? try loadBaseline() : nil
         let (fresh, report, refinement) = try await session.withModel { model in
-            if refine {
-                return try await ticker.run("inferring on part of \(profile.texts.count) texts and checking on the rest (\(model.modelID))") {
-                    let refiner = HypothesisRefiner(model: model, prompts: prompts, inference: configuration, baselineTexts: baselineTexts)
-                    let (set, refinement) = try await refiner.refine(profile)
-                    return (set, InferenceReport(textsUsed: refinement.inferenceTexts, textsGiven: profile.texts.count), Optional(refinement))
-                }
-            }
-            return try await ticker.run("inferring hypotheses from \(profile.texts.count) texts (\(model.modelID))") {
-                let (set, report) = try await HypothesisInferencer(model: model, prompts: prompts, configuration: configuration).infer(profile)
-                return (set, report, RefinementReport?.none)
-            }
+            let inference = HypothesisInference(model: model, prompts: prompts, configuration: configuration, baselineTexts: baselineTexts)
+            let what = refine ? "inferring on part of \(profile.texts.count) texts and checking on the rest" : "inferring hypotheses from \(profile.texts.count) texts"
+            return try await ticker.run("\(what) (\(model.modelID))") { try await inference.run(profile) }
         }
         var result = fresh
         var mergeReport: HypothesisMerger.Report?
@@ -90,10 +82,8 @@ struct InferCommand: AsyncParsableCommand {
         if !baseline.isEmpty {
             return try ProfileTextLoader().load(baseline.map { URL(fileURLWithPath: $0) }).map(\.text)
         }
-        if let root = try? DataDirectory.resolve(explicit: nil),
-           case let posts = root.appendingPathComponent("blog_authorship/posts.jsonl"),
-           FileManager.default.fileExists(atPath: posts.path) {
-            return Array(try ProfileTextLoader().load([posts]).map(\.text).prefix(400))
+        if let root = try? DataDirectory.resolve(explicit: nil), let posts = try? BaselineTexts.blogPosts(in: root) {
+            return posts
         }
         throw CLIFailure("--refine needs texts of other people to compare with: give --baseline FILE… (or set $HYPERALIGN_DATA_DIR)", exitCode: .usage)
     }
