@@ -85,7 +85,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             text: text, adherence: adherence,
             candidates: responses.indices.map { .init(seed: seeds[$0], satisfied: reports[$0].satisfied, closeness: closeness[$0]) },
             chosen: chosen, revision: revision, usage: usage,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: elapsed.seconds,
             model: responses[chosen].model)
     }
 }

@@ -70,7 +70,7 @@ struct DemoCommand: AsyncParsableCommand {
             return Output(
                 user: profile.id, texts: texts.count, hypotheses: set.hypotheses, attributes: set.attributes,
                 request: request, unpersonalized: plain, personalized: personal,
-                seconds: ["inference": Self.seconds(inferred - started), "generation": Self.seconds(clock.now - inferred)])
+                seconds: ["inference": (inferred - started).seconds, "generation": (clock.now - inferred).seconds])
         }
         if json {
             try Console.json(output)
@@ -93,9 +93,5 @@ struct DemoCommand: AsyncParsableCommand {
             format: "inference %.1f s, answers %.1f s; model calls: %d, tokens: %d prompt + %d completion",
             output.seconds["inference"] ?? 0, output.seconds["generation"] ?? 0, total.calls,
             total.usage.promptTokens, total.usage.completionTokens))
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
