@@ -21,7 +21,7 @@ struct ProviderBenchCommand: AsyncParsableCommand {
         case overhead, economy, throughput, stylometry
     }
 
-    @Option(name: .customLong("only"), help: "Run only these parts (repeatable): overhead, economy, throughput.")
+    @Option(name: .customLong("only"), help: "Run only these parts (repeatable): overhead, economy, throughput, stylometry.")
     var parts: [Part] = Part.allCases
 
     @Option(help: "Data folder holding ccat50/ (default: $HYPERALIGN_DATA_DIR or ../shared/data).")
