@@ -15,15 +15,15 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let files = RunFiles(directory: URL(fileURLWithPath: run, isDirectory: true))
-        let kind = try EvalFailure.mapping { try RunFiles.readJSON(Kind.self, from: files.manifest).kind }
+        let kind = try RunFiles.readJSON(Kind.self, from: files.manifest).kind
         switch kind {
         case "authorship":
-            let summary = try EvalFailure.mapping { try AuthorshipRunReader(files: files).summary() }
+            let summary = try AuthorshipRunReader(files: files).summary()
             try AuthorshipReport(summary: summary).write(to: files)
             if json { return try Console.json(summary) }
             Console.out(AuthorshipReport(summary: summary).markdown())
         case "deliberative":
-            let summary = try EvalFailure.mapping { try DeliberativeRunReader(files: files).summary() }
+            let summary = try DeliberativeRunReader(files: files).summary()
             try DeliberativeReport(summary: summary).write(to: files)
             if json { return try Console.json(summary) }
             Console.out(DeliberativeReport(summary: summary).markdown())

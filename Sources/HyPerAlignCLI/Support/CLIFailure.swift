@@ -1,5 +1,6 @@
 import AuthorshipData
 import EmbeddedModel
+import Evaluation
 import GoalDirectedness
 import Foundation
 import HyPerAlign
@@ -40,6 +41,7 @@ struct CLIFailure: Error {
         case let error as RefinementError: self.init(error.description, exitCode: .badInput)
         case let error as GoalDirectednessError: self.init(error.description, exitCode: .badInput)
         case let error as AuthorshipDataError: self.init(error.description, exitCode: .badInput)
+        case let error as EvaluationError: self.init(error.description, exitCode: .badInput)
         case let error as ProviderSelectionError:
             self.init(error.description, exitCode: error.kind == .usage ? .usage : .badInput)
         case let error as StoreError:

@@ -36,7 +36,7 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await EvalFailure.mapping { try await evaluate() }
+        try await evaluate()
     }
 
     private func evaluate() async throws {

@@ -34,7 +34,7 @@ struct EvalAuthorshipCommand: AsyncParsableCommand {
     var candidateTokens: Int?
 
     func run() async throws {
-        try await EvalFailure.mapping { try await evaluate() }
+        try await evaluate()
     }
 
     private func evaluate() async throws {

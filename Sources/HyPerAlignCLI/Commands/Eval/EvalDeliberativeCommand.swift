@@ -26,7 +26,7 @@ struct EvalDeliberativeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-tokens"), help: "Longest answer (default: 500; 250 on the embedded model).") var maxTokens: Int?
 
     func run() async throws {
-        try await EvalFailure.mapping { try await evaluate() }
+        try await evaluate()
     }
 
     private func evaluate() async throws {
