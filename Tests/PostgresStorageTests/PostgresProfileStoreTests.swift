@@ -16,6 +16,7 @@ struct PostgresProfileStoreTests {
     @Test func roundTrips() async throws { try await withStore { try await ProfileStoreContract.roundTripsProfilesAndHypotheses($0) } }
     @Test func isolatesTenants() async throws { try await withStore { try await ProfileStoreContract.isolatesTenants($0) } }
     @Test func detectsConcurrentEdits() async throws { try await withStore { try await ProfileStoreContract.detectsConcurrentEdits($0) } }
+    @Test func concurrentUpdatesAllLand() async throws { try await withStore { try await ProfileStoreContract.concurrentUpdatesAllLand($0) } }
     @Test func deletes() async throws { try await withStore { try await ProfileStoreContract.deletesWithEverythingItOwns($0) } }
     @Test func deletesHypotheses() async throws {
         try await withStore { try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile($0) }

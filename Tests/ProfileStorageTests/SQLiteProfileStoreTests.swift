@@ -14,6 +14,7 @@ struct SQLiteProfileStoreTests {
     @Test func roundTrips() async throws { try await ProfileStoreContract.roundTripsProfilesAndHypotheses(try makeStore()) }
     @Test func isolatesTenants() async throws { try await ProfileStoreContract.isolatesTenants(try makeStore()) }
     @Test func detectsConcurrentEdits() async throws { try await ProfileStoreContract.detectsConcurrentEdits(try makeStore()) }
+    @Test func concurrentUpdatesAllLand() async throws { try await ProfileStoreContract.concurrentUpdatesAllLand(try makeStore()) }
     @Test func deletes() async throws { try await ProfileStoreContract.deletesWithEverythingItOwns(try makeStore()) }
     @Test func deletesHypotheses() async throws {
         try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile(try makeStore())
@@ -47,6 +48,7 @@ struct InMemoryProfileStoreTests {
     @Test func roundTrips() async throws { try await ProfileStoreContract.roundTripsProfilesAndHypotheses(InMemoryProfileStore()) }
     @Test func isolatesTenants() async throws { try await ProfileStoreContract.isolatesTenants(InMemoryProfileStore()) }
     @Test func detectsConcurrentEdits() async throws { try await ProfileStoreContract.detectsConcurrentEdits(InMemoryProfileStore()) }
+    @Test func concurrentUpdatesAllLand() async throws { try await ProfileStoreContract.concurrentUpdatesAllLand(InMemoryProfileStore()) }
     @Test func deletes() async throws { try await ProfileStoreContract.deletesWithEverythingItOwns(InMemoryProfileStore()) }
     @Test func deletesHypotheses() async throws {
         try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile(InMemoryProfileStore())

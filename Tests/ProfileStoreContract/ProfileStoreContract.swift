@@ -70,6 +70,29 @@ public enum ProfileStoreContract {
         #expect(try await store.hypothesisSet(for: "bo", tenant: "t")?.hypotheses[0].statement == "A's edit")
     }
 
+    /// Concurrent read–change–save updates through the one update use case: every edit lands (conflicts are
+    /// retried on the newer set), and a change that throws saves nothing.
+    public static func concurrentUpdatesAllLand(_ store: some ProfileStore) async throws {
+        _ = try await store.saveProfile(profile("cy"), tenant: "t")
+        _ = try await store.saveHypothesisSet(set(for: "cy", textsHash: ""), tenant: "t", expectedRevision: 0)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    _ = try await store.updateHypothesisSet(for: "cy", tenant: "t") { current in
+                        try #require(current).applying(.add(category: .style, statement: "Edit \(writer).", evidence: []))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let stored = try #require(try await store.hypothesisSet(for: "cy", tenant: "t"))
+        #expect(Set(stored.hypotheses.map(\.statement)) == Set(["Writes tests."] + (0..<8).map { "Edit \($0)." }))
+        await #expect(throws: ContractRefusal.self) {
+            _ = try await store.updateHypothesisSet(for: "cy", tenant: "t") { _ in throw ContractRefusal() }
+        }
+        #expect(try await store.hypothesisSet(for: "cy", tenant: "t")?.revision == stored.revision)
+    }
+
     public static func deletesWithEverythingItOwns(_ store: some ProfileStore) async throws {
         _ = try await store.saveProfile(profile("cy"), tenant: "t")
         _ = try await store.saveHypothesisSet(set(for: "cy", textsHash: ""), tenant: "t", expectedRevision: nil)
@@ -105,3 +128,6 @@ public enum ProfileStoreContract {
         #expect(try await store.apiKey(hash: key.hash)?.tenant == "acme")
     }
 }
+
+/// A change that refuses to be saved.
+struct ContractRefusal: Error {}
