@@ -19,6 +19,21 @@ public struct EvaluationGrid: Sendable, Hashable {
         self.seeds = seeds
     }
 
+    /// The grid of composite `tasks` (all when empty) together with the capability subtasks their analysis
+    /// needs: the tower subtask for the falling tower, the others for every other task.
+    public static func withCapabilitySubtasks(
+        model: String, tasks: [BlocksworldTask], blockCounts: [Int], fallingTowerBlockCounts: [Int],
+        variants: [PromptVariant], seeds: Range<UInt64>
+    ) -> EvaluationGrid {
+        let composite = tasks.isEmpty ? BlocksworldTask.allCases.filter { !$0.isCapabilitySubtask } : tasks
+        let subtasks = BlocksworldTask.capabilitySubtasks.filter { subtask in
+            subtask == .buildTower ? composite.contains(.fallingTower) : composite.contains { $0 != .fallingTower }
+        }
+        return EvaluationGrid(
+            models: [model], tasks: composite + subtasks, blockCounts: blockCounts,
+            fallingTowerBlockCounts: fallingTowerBlockCounts, variants: variants, seeds: seeds)
+    }
+
     /// Every episode key, in a stable order. Capability subtasks run with the plain prompt only.
     public var keys: [EpisodeKey] {
         var keys: [EpisodeKey] = []

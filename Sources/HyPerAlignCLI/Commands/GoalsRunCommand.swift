@@ -46,22 +46,17 @@ struct GoalsRunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let composite = tasks.isEmpty ? BlocksworldTask.allCases.filter { !$0.isCapabilitySubtask } : tasks
         let blockCounts = try parseBlockCounts(blocks, option: "--blocks", range: 2...10)
         let directory = URL(fileURLWithPath: run, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try ResultStore(url: directory.appendingPathComponent("episodes.jsonl"))
         let runner = try GoalsRunManifest(maxSteps: maxSteps).reconcile(directory: directory).runner()
         let printer = ProgressPrinter(quiet: global.quiet)
-        // Each composite task's own capability subtasks: the tower subtask for the falling tower, the rest otherwise.
-        let subtasks = BlocksworldTask.capabilitySubtasks.filter { subtask in
-            subtask == .buildTower ? composite.contains(.fallingTower) : composite.contains { $0 != .fallingTower }
-        }
         let fallingCounts = try parseBlockCounts(fallingBlocks, option: "--falling-blocks", range: 3...20)
         let makeGrid = { (model: String) in
-            EvaluationGrid(
-                models: [model], tasks: composite + subtasks, blockCounts: blockCounts,
-                fallingTowerBlockCounts: fallingCounts, variants: variants, seeds: 0..<UInt64(seeds))
+            EvaluationGrid.withCapabilitySubtasks(
+                model: model, tasks: tasks, blockCounts: blockCounts, fallingTowerBlockCounts: fallingCounts,
+                variants: variants, seeds: 0..<UInt64(seeds))
         }
         let gridRunner = GridRunner(runner: runner, store: store, maximumConcurrentEpisodes: concurrency)
         let results: [EpisodeResult]
