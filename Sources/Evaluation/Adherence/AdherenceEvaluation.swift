@@ -70,7 +70,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
 
     /// An author's texts the judge may use: validation answers and other texts, never the few-shot
     /// texts the generator saw nor a test answer.
-    @Sendable static func heldOut(_ author: AuthorData) -> [String] {
+    @Sendable public static func heldOut(_ author: AuthorData) -> [String] {
         author.validationItems.map(\.realOutput) + author.otherTexts
     }
 

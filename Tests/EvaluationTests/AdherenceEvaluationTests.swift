@@ -1,0 +1,39 @@
+import AuthorshipData
+import Evaluation
+import HyPerAlign
+import LanguageModels
+import LanguageModelsTesting
+import Testing
+
+struct AdherenceEvaluationTests {
+    @Test func everyVariantIsCheckedAndJudgedAgainstZeroShot() async throws {
+        let model = ScriptedChatModel(steps: [], fallback: .respond(SyntheticCorpus.answer))
+        let configuration = AdherenceRunConfiguration(datasets: [.ccat50], authorsPerDataset: 3, promptsPerAuthor: 1)
+        let result = try await AdherenceEvaluation(model: model, configuration: configuration).run([SyntheticCorpus.corpus])
+        let variants = AdherenceVariant.standard().map(\.description)
+        #expect(variants == ["zero-shot", "few-shot", "hyperalign", "hyperalign --best-of 4", "hyperalign --revise"])
+        #expect(result.records.count == 3 * variants.count)
+        #expect(result.summary.rows.map(\.variant) == variants)
+        #expect(result.summary.authors == 3)
+        for record in result.records {
+            #expect(record.checked > 0)
+            #expect((record.winAgainstZeroShot == nil) == (record.variant == "zero-shot"))
+        }
+        // The personalized answer follows ann's opening and sign-off, the generic one does not.
+        let ann = result.records.filter { $0.author == "ann" }
+        let zeroShot = try #require(ann.first { $0.variant == "zero-shot" })
+        let hyperalign = try #require(ann.first { $0.variant == "hyperalign" })
+        #expect(hyperalign.satisfied > zeroShot.satisfied)
+        #expect(result.groundTruth.count == 3)
+        #expect(result.summary.judgeRealOverZeroShot.n == 3)
+        #expect(result.summary.markdown.contains("| hyperalign --best-of 4 | 3 |"))
+    }
+
+    @Test func theJudgeNeverSeesATrainingText() {
+        let author = SyntheticCorpus.corpus.authors[0]
+        let heldOut = AdherenceEvaluation<ScriptedChatModel>.heldOut(author)
+        #expect(!heldOut.isEmpty)
+        #expect(Set(heldOut).isDisjoint(with: author.trainingTexts))
+        #expect(Set(heldOut).isDisjoint(with: author.testItems.map(\.realOutput)))
+    }
+}
