@@ -28,10 +28,10 @@ struct CategoryInferenceTests {
     @Test func infersEachCategoryInItsOwnRequestWithEvidenceFilledInVerbatim() async throws {
         let model = ScriptedChatModel(steps: [], fallback: .respond { request in
             let user = request.messages.last?.content ?? ""
-            if user.contains("communication only") {
+            if user.contains("person's communication,") {
                 return #"{"hypotheses": [{"statement": "They open with a short verdict.", "evidence": [1, 4]}, {"statement": "They sign with an initial.", "evidence": [99]}], "attributes": {"register": "informal"}}"#
             }
-            if user.contains("personality only") {
+            if user.contains("person's personality,") {
                 return #"{"hypotheses": [{"statement": "They seem candid about problems.", "evidence": [4]}]}"#
             }
             return #"{"hypotheses": [{"statement": "They write short declarative sentences.", "evidence": ["2"]}]}"#
@@ -50,7 +50,7 @@ struct CategoryInferenceTests {
         #expect(report.skippedEntries.contains { $0.contains("cites no sentence") })
         #expect(set.attributes.register == "informal")
         #expect(set.attributes.formattingHabits.contains("opens with \"Short version:\" (3 of 3 texts)"))
-        #expect(set.provenance.promptVersion == "infer-category@1")
+        #expect(set.provenance.promptVersion == "infer-category@2")
         for request in model.requests {
             guard case .jsonSchema(_, let schema) = request.responseFormat else {
                 Issue.record("each category must ask for schema-constrained JSON")
@@ -64,7 +64,7 @@ struct CategoryInferenceTests {
     @Test func aFailingCategoryIsReportedAndTheOthersKept() async throws {
         let model = ScriptedChatModel(steps: [], fallback: .respond { request in
             let user = request.messages.last?.content ?? ""
-            if user.contains("style only") || request.messages.count > 2 { return "not json at all" }
+            if user.contains("person's style,") || request.messages.count > 2 { return "not json at all" }
             return #"{"hypotheses": [{"statement": "They keep every message under a hundred words.", "evidence": [3]}]}"#
         })
         let configuration = InferenceConfiguration(hypothesisCount: 3, maxAttempts: 2, smallModelConstraints: true)

@@ -24,10 +24,10 @@ extension HypothesisInferencer {
         guard !sentences.sentences.isEmpty else {
             throw InferenceError(userID: profile.id, attempts: 0, lastProblem: "the texts have no sentence of 3 words or more")
         }
-        let known = profile.attributes.sorted { $0.key < $1.key }.map { "- \($0.key): \($0.value)" }
+        let known = profile.attributes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         let shared = [
             "sentences": sentences.rendered(),
-            "known_attributes": known.isEmpty ? "(none)" : known.joined(separator: "\n"),
+            "known_attributes": known.isEmpty ? "none" : known.joined(separator: "; "),
         ]
         let counts = Self.splitCount(configuration.hypothesisCount)
         let outcomes = try await withThrowingTaskGroup(of: CategoryOutcome.self) { group in
