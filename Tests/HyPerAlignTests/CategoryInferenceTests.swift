@@ -73,6 +73,26 @@ struct CategoryInferenceTests {
         #expect(report.skippedEntries.contains { $0.hasPrefix("style:") })
     }
 
+    @Test func inSequenceByDefaultOnSmallModelsInParallelOnRequest() async throws {
+        let answer: @Sendable (ChatRequest) -> String = { _ in
+            #"{"hypotheses": [{"statement": "They keep every message under a hundred words.", "evidence": [3]}]}"#
+        }
+        let sequential = ScriptedChatModel(steps: [], fallback: .respond(answer))
+        _ = try await HypothesisInferencer(model: sequential, configuration: InferenceConfiguration(hypothesisCount: 3, smallModelConstraints: true))
+            .infer(Self.profile)
+        let asked = sequential.requests.map { request in
+            ["communication", "personality", "style"].first { request.messages.last?.content.contains("person's \($0),") == true }
+        }
+        #expect(asked == ["communication", "personality", "style"])
+        // The requests share everything before the category, so a server reads that prompt once.
+        #expect(Set(sequential.requests.map { $0.messages.first?.content ?? "" }).count == 1)
+        let parallel = ScriptedChatModel(steps: [], fallback: .respond(answer))
+        let configuration = InferenceConfiguration(hypothesisCount: 3, smallModelConstraints: true, parallelCategories: true)
+        let (set, _) = try await HypothesisInferencer(model: parallel, configuration: configuration).infer(Self.profile)
+        #expect(parallel.requests.count == 3)
+        #expect(set.hypotheses.count == 1)  // the same statement three times is kept once
+    }
+
     @Test func splitsTheCountAcrossCategories() {
         #expect(HypothesisInferencer<ScriptedChatModel>.splitCount(8) == [3, 3, 2])
         #expect(HypothesisInferencer<ScriptedChatModel>.splitCount(1) == [1, 0, 0])

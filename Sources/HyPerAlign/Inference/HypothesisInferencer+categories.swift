@@ -12,8 +12,9 @@ extension HypothesisInferencer {
         var problem: String?
     }
 
-    /// Inference with evidence cited by sentence number, the three categories as independent requests
-    /// in parallel (over the server's slots when the model is embedded).
+    /// Inference with evidence cited by sentence number, the three categories as independent requests —
+    /// in parallel, or in sequence sharing the server's cached prompt (see
+    /// ``InferenceConfiguration/parallelCategories``).
     ///
     /// A category whose answers stay unusable is reported, not fatal; inference fails only when no
     /// category yields a hypothesis.
@@ -30,19 +31,31 @@ extension HypothesisInferencer {
             "known_attributes": known.isEmpty ? "none" : known.joined(separator: "; "),
         ]
         let counts = Self.splitCount(configuration.hypothesisCount)
-        let outcomes = try await withThrowingTaskGroup(of: CategoryOutcome.self) { group in
-            for (category, count) in zip(Hypothesis.Category.allCases, counts) where count > 0 {
-                var values = shared
-                values["category"] = category.rawValue
-                values["count"] = String(count)
-                let messages: [ChatMessage] = [.system(try template.renderSystem(values)), .user(try template.renderUser(values))]
-                group.addTask {
-                    try await inferCategory(category, count: count, messages: messages, sentences: sentences)
+        var requests: [(category: Hypothesis.Category, count: Int, messages: [ChatMessage])] = []
+        for (category, count) in zip(Hypothesis.Category.allCases, counts) where count > 0 {
+            var values = shared
+            values["category"] = category.rawValue
+            values["count"] = String(count)
+            requests.append((category, count, [.system(try template.renderSystem(values)), .user(try template.renderUser(values))]))
+        }
+        var outcomes: [CategoryOutcome] = []
+        if configuration.parallelCategories {
+            outcomes = try await withThrowingTaskGroup(of: CategoryOutcome.self) { group in
+                for request in requests {
+                    group.addTask {
+                        try await inferCategory(request.category, count: request.count, messages: request.messages, sentences: sentences)
+                    }
                 }
+                var outcomes: [CategoryOutcome] = []
+                for try await outcome in group { outcomes.append(outcome) }
+                return outcomes.sorted { Self.order($0.category) < Self.order($1.category) }
             }
-            var outcomes: [CategoryOutcome] = []
-            for try await outcome in group { outcomes.append(outcome) }
-            return outcomes.sorted { Self.order($0.category) < Self.order($1.category) }
+        } else {
+            // One after another: the server reads the shared prompt (instructions and sentences) once and
+            // reuses it from the slot's cache for the next category.
+            for request in requests {
+                outcomes.append(try await inferCategory(request.category, count: request.count, messages: request.messages, sentences: sentences))
+            }
         }
         var report = InferenceReport(
             attempts: outcomes.map(\.attempts).max() ?? 0, textsUsed: sentences.textsUsed, textsGiven: profile.texts.count)
