@@ -55,7 +55,7 @@ struct EvalCommandTests {
             cli = CLIRunner(store: cli.store, environment: environment)
             let out = root.appendingPathComponent("run").path
             let arguments = [
-                "eval", "authorship", "--dataset", "ccat50", "--authors", "2", "--prompts-per-author", "1", "--systems", "hyperalign",
+                "eval", "authorship", "--dataset", "ccat50", "--authors", "2", "--prompts-per-author", "1", "--systems", "hyperalign", "--slots", "1",
                 "--judges", "llm,stylometric", "--data", Self.dataDirectory.path, "--out", out,
                 "--provider", "openai", "--base-url", server.baseURL + "/v1", "--model", "scripted",
             ]

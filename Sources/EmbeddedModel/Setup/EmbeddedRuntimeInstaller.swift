@@ -60,18 +60,17 @@ public struct EmbeddedRuntimeInstaller: Sendable {
         }
         if !fm.fileExists(atPath: paths.configuredMarker.path) {
             progress(SetupProgress(step: "configuring llama.cpp (cmake)"))
-            try await CommandRunner(step: "configuring llama.cpp").run("cmake", cmakeConfigureArguments)
-            _ = fm.createFile(atPath: paths.configuredMarker.path, contents: nil)
+            try await reconfigure()
         }
         progress(SetupProgress(step: "building llama-server (about 8 minutes on 2 idle cores)", percent: 0))
-        let lastPercent = LastPercent()
-        try await CommandRunner(step: "building llama-server").run(
-            "cmake", ["--build", paths.build.path, "--target", "llama-server", "-j", String(buildJobs)]
-        ) { line in
-            // cmake prints many lines at one percentage: report each percentage once, and 100 % as "ready" below.
-            if let percent = Self.cmakePercent(line), percent < 100, lastPercent.value.exchange(percent, ordering: .relaxed) != percent {
-                progress(SetupProgress(step: "building llama-server", percent: percent))
-            }
+        do {
+            try await build(progress: progress)
+        } catch where !Task.isCancelled {
+            // A build tree left damaged by an interruption: configure again (CMake regenerates what is missing)
+            // and build once more; the objects already compiled are kept.
+            progress(SetupProgress(step: "the build failed; configuring llama.cpp again and resuming the build"))
+            try await reconfigure()
+            try await build(progress: progress)
         }
         guard fm.isExecutableFile(atPath: paths.serverBinary.path) else {
             throw EmbeddedSetupError(
@@ -80,6 +79,33 @@ public struct EmbeddedRuntimeInstaller: Sendable {
         try await CommandRunner(step: "checking the built llama-server").run(paths.serverBinary.path, ["--version"])
         _ = fm.createFile(atPath: paths.builtMarker.path, contents: nil)
         progress(SetupProgress(step: "llama-server ready", percent: 100, detail: paths.serverBinary.path))
+    }
+
+    /// Configures again over the existing tree; if CMake refuses its own cache (a build folder that was moved or
+    /// copied), configures from scratch.
+    func reconfigure() async throws {
+        let fm = FileManager.default
+        try? fm.removeItem(at: paths.configuredMarker)
+        do {
+            try await CommandRunner(step: "configuring llama.cpp").run("cmake", cmakeConfigureArguments)
+        } catch where !Task.isCancelled {
+            try? fm.removeItem(at: paths.build.appendingPathComponent("CMakeCache.txt"))
+            try? fm.removeItem(at: paths.build.appendingPathComponent("CMakeFiles"))
+            try await CommandRunner(step: "configuring llama.cpp").run("cmake", cmakeConfigureArguments)
+        }
+        _ = fm.createFile(atPath: paths.configuredMarker.path, contents: nil)
+    }
+
+    func build(progress: @escaping @Sendable (SetupProgress) -> Void) async throws {
+        let lastPercent = LastPercent()
+        try await CommandRunner(step: "building llama-server").run(
+            "cmake", ["--build", paths.build.path, "--target", "llama-server", "-j", String(buildJobs)]
+        ) { line in
+            // cmake prints many lines at one percentage: report each once, and 100 % as "ready" afterwards.
+            if let percent = Self.cmakePercent(line), percent < 100, lastPercent.value.exchange(percent, ordering: .relaxed) != percent {
+                progress(SetupProgress(step: "building llama-server", percent: percent))
+            }
+        }
     }
 
     /// Downloads the pinned sdist unless a copy with the pinned SHA-256 is already there; a damaged or
