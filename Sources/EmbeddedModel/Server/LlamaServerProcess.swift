@@ -40,7 +40,8 @@ public struct LlamaServerProcess: Sendable {
                 let server = LlamaServerProcess(
                     baseURL: "http://127.0.0.1:\(port)", port: port, arguments: arguments, logFile: logFile, child: child)
                 logger.debug("started llama-server", metadata: ["pid": "\(child.processIdentifier)", "port": "\(port)"])
-                try await server.waitUntilHealthy(timeout: configuration.startupTimeout, client: client)
+                try await Self.waitUntilHealthy(
+                    baseURL: server.baseURL, child: child, timeout: configuration.startupTimeout, client: client, logFile: logFile)
                 return try await body(server)
             }
         } catch let error as ChildProcessError {
@@ -48,11 +49,16 @@ public struct LlamaServerProcess: Sendable {
         }
     }
 
-    private func waitUntilHealthy(timeout: Duration, client: HTTPClient) async throws {
+    /// Polls `/health` until it answers 200; fails at once if the child exits, or after `timeout`.
+    /// Also used for a `llama-server` started by hand (a benchmark's reference), which has no log file.
+    package static func waitUntilHealthy(
+        baseURL: String, child: SupervisedChild, timeout: Duration, client: HTTPClient, logFile: URL?
+    ) async throws {
+        let logTail = { logFile.map(Self.tail(of:)) ?? "" }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
-            guard isRunning else {
+            guard child.isRunning else {
                 throw EmbeddedSetupError(step: "starting llama-server", message: "it exited during startup", outputTail: logTail())
             }
             var request = HTTPClientRequest(url: baseURL + "/health")
@@ -69,7 +75,7 @@ public struct LlamaServerProcess: Sendable {
             step: "starting llama-server", message: "not healthy within \(timeout)", outputTail: logTail())
     }
 
-    func logTail() -> String {
+    static func tail(of logFile: URL) -> String {
         let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").suffix(20).joined(separator: "\n")
     }

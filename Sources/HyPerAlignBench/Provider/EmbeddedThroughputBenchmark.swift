@@ -77,16 +77,9 @@ struct ByHandServer: Sendable {
         let command = ChildCommand(EmbeddedPaths().serverBinary.path, arguments)
         return try await ChildProcess.withSupervised(command, logFile: "/dev/null") { child in
             let server = ByHandServer(baseURL: "http://127.0.0.1:\(port)")
-            for _ in 0..<600 where child.isRunning {
-                var health = HTTPClientRequest(url: server.baseURL + "/health")
-                health.method = .GET
-                if let response = try? await LanguageModelHTTPClient.shared.execute(health, timeout: .seconds(2)) {
-                    _ = try? await response.body.collect(upTo: 1 << 16)  // an unread body pins its pooled connection
-                    if response.status.code == 200 { return try await body(server) }
-                }
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            throw BenchFailure("llama-server started by hand did not become healthy")
+            try await LlamaServerProcess.waitUntilHealthy(
+                baseURL: server.baseURL, child: child, timeout: .seconds(60), client: LanguageModelHTTPClient.shared, logFile: nil)
+            return try await body(server)
         }
     }
 
