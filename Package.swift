@@ -177,6 +177,7 @@ let package = Package(
             name: "HyPerAlignTesting",
             dependencies: [
                 "HyPerAlign", "HyPerAlignService", "LanguageModels", "ProfileStorage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -184,6 +185,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: upcoming
         ),
@@ -192,7 +194,7 @@ let package = Package(
             name: "HyPerAlignBench",
             dependencies: [
                 "HyPerAlignTesting", "LanguageModels", "ChildProcesses", "EmbeddedModel", "HyPerAlign", "ProfileStorage",
-                "SQLiteStorage", "PostgresStorage", "Stylometry", "AuthorshipData",
+                "SQLiteStorage", "PostgresStorage", "Stylometry", "AuthorshipData", "Providers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -268,7 +270,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["HyPerAlign", "HyPerAlignTesting", "ChildProcesses"],
+            dependencies: ["HyPerAlign", "HyPerAlignTesting", "ChildProcesses", "LanguageModels"],
             swiftSettings: upcoming
         ),
     ],

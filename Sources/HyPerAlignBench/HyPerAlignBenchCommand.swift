@@ -7,6 +7,6 @@ struct HyPerAlignBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hyperalign-bench",
         abstract: "Measure HyPerAlign's performance: the provider layer and embedded model (core), the service (service).",
-        subcommands: [ProviderBenchCommand.self, ServiceBenchCommand.self],
+        subcommands: [ProviderBenchCommand.self, ServiceBenchCommand.self, StrictProxyCommand.self],
         defaultSubcommand: ProviderBenchCommand.self)
 }

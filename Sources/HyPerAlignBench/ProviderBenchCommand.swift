@@ -2,7 +2,9 @@ import ArgumentParser
 import AuthorshipData
 import EmbeddedModel
 import Foundation
+import HyPerAlign
 import LanguageModels
+import Providers
 
 /// `hyperalign-bench core`: performance figures of the library measured side by side in one run, printed
 /// as ratios.
@@ -12,7 +14,8 @@ struct ProviderBenchCommand: AsyncParsableCommand {
         abstract: "Measure provider-layer overhead, prompt economy and embedded throughput.",
         discussion: """
             overhead   — requests/s through the ChatModel protocol vs plain async-http-client (goal ≥ 0.95)
-            economy    — prompt tokens of hyperalign vs few-shot on CCAT50 authors with 7 texts (goal ≤ 0.3)
+            economy    — prompt tokens of hyperalign vs few-shot on CCAT50 authors with 7 texts, on --provider/--model
+                         (goal ≤ 0.3), with the one-off inference's tokens and the break-even request count
             throughput — embedded tokens/s, 1 and 4 concurrent, managed server vs llama-server by hand (≈ 1)
             stylometry — MB/s featurized on one core over CCAT50 (goal ≥ 5; build with -c release)
             """)
@@ -30,6 +33,15 @@ struct ProviderBenchCommand: AsyncParsableCommand {
     @Option(help: "CCAT50 authors for the prompt-economy benchmark.")
     var authors: Int = 3
 
+    @Option(help: "Provider of the prompt-economy part: embedded, openai or anthropic (default: config file, else embedded).")
+    var provider: ProviderKind?
+
+    @Option(help: "Model of the prompt-economy part.")
+    var model: String?
+
+    @Option(name: .customLong("base-url"), help: "Base URL of the prompt-economy part's provider.")
+    var baseURL: String?
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -37,6 +49,7 @@ struct ProviderBenchCommand: AsyncParsableCommand {
         var overhead: ProviderOverheadBenchmark.Result?
         var economy: [PromptEconomyBenchmark.Row]?
         var economyMeanRatio: Double?
+        var economyModel: String?
         var throughput: [EmbeddedThroughputBenchmark.Row]?
         var throughputServerArguments: [String]?
         var stylometry: StylometryThroughputBenchmark.Result?
@@ -54,15 +67,34 @@ struct ProviderBenchCommand: AsyncParsableCommand {
         if parts.contains(.economy) {
             let directory = try DataDirectory.resolve(explicit: data)
             let benchmark = PromptEconomyBenchmark(dataDirectory: directory, authors: authors)
-            let rows = try await EmbeddedModelServer.withServer(LlamaServerConfiguration()) { model, server in
-                let cached = CachedChatModel(model, cache: try ResponseCache(directory: EmbeddedPaths().root.appendingPathComponent("responses")))
-                return try await benchmark.run(model: cached, tokenizerURL: server.baseURL) { note("  " + $0) }
+            let choice = try ProviderChoice.resolve(
+                ProviderRequest(provider: provider, model: model, baseURL: baseURL), file: try ProviderConfigFile.load(explicit: nil),
+                environment: ProcessInfo.processInfo.environment)
+            let inference = InferenceConfiguration(hypothesisCount: 8, smallModelConstraints: choice.isEmbedded)
+            let cache = try ResponseCache(directory: EmbeddedPaths().root.appendingPathComponent("responses"))
+            let progress: @Sendable (String) -> Void = { [json] line in if json { BenchConsole.note("  " + line) } else { BenchConsole.out("  " + line) } }
+            let rows: [PromptEconomyBenchmark.Row]
+            switch choice {
+            case .embedded(let configuration):
+                rows = try await EmbeddedModelServer.withServer(configuration) { model, _ in
+                    try await benchmark.run(model: CachedChatModel(model, cache: cache), inference: inference, progress: progress)
+                }
+                report.economyModel = configuration.model.name
+            case .openai(let configuration):
+                rows = try await benchmark.run(
+                    model: CachedChatModel(OpenAICompatibleModel(configuration: configuration), cache: cache), inference: inference, progress: progress)
+                report.economyModel = configuration.model.rawValue
+            case .anthropic(let configuration):
+                rows = try await benchmark.run(
+                    model: CachedChatModel(AnthropicModel(configuration: configuration), cache: cache), inference: inference, progress: progress)
+                report.economyModel = configuration.model.rawValue
             }
             report.economy = rows
             report.economyMeanRatio = rows.map(\.ratio).reduce(0, +) / Double(max(rows.count, 1))
             for row in rows {
-                note(String(format: "  %@: hyperalign %d tokens (%d hypotheses) vs few-shot %d → ratio %.3f",
-                            row.author, row.hyperalignTokens, row.hypotheses, row.fewShotTokens, row.ratio))
+                note(String(format: "  %@: hyperalign %d prompt tokens (%d hypotheses) vs few-shot %d → ratio %.3f; inference once %d tokens; break-even after %@ requests",
+                            row.author, row.hyperalignTokens, row.hypotheses, row.fewShotTokens, row.ratio, row.inferenceTokens,
+                            row.breakEvenRequests.map(String.init) ?? "never"))
             }
             note(String(format: "  mean ratio %.3f", report.economyMeanRatio ?? 0))
         }

@@ -48,4 +48,37 @@ public struct Bootstrap: Sendable {
     public func meanInterval(_ values: [Double]) -> ConfidenceInterval {
         interval(of: values, statistic: Summary.mean)
     }
+
+    /// The interval of `statistic` over the pooled values of clusters resampled with replacement (a
+    /// cluster bootstrap): the prompts of one author are correlated, so the author — not the single
+    /// comparison — is the unit resampled. Empty clusters are ignored.
+    public func clusterInterval<T>(
+        of clusters: [[T]],
+        statistic: ([T]) -> Double
+    ) -> ConfidenceInterval {
+        let clusters = clusters.filter { !$0.isEmpty }
+        guard !clusters.isEmpty else {
+            return ConfidenceInterval(estimate: .nan, lower: .nan, upper: .nan, level: level)
+        }
+        let estimate = statistic(clusters.flatMap { $0 })
+        var generator = SeededGenerator(seed: seed)
+        var stats: [Double] = []
+        stats.reserveCapacity(resamples)
+        var pooled: [T] = []
+        for _ in 0..<resamples {
+            pooled.removeAll(keepingCapacity: true)
+            for _ in clusters.indices {
+                pooled += clusters[Int.random(in: 0..<clusters.count, using: &generator)]
+            }
+            stats.append(statistic(pooled))
+        }
+        stats.sort()
+        let alpha = (1 - level) / 2
+        return ConfidenceInterval(
+            estimate: estimate,
+            lower: Quantile.sorted(stats, alpha),
+            upper: Quantile.sorted(stats, 1 - alpha),
+            level: level
+        )
+    }
 }

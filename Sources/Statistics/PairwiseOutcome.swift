@@ -29,4 +29,16 @@ public struct WinRate: Sendable, Codable, Hashable {
             Summary.mean(sample.map(\.score))
         }
     }
+
+    /// The win-rate over clusters of comparisons (e.g. one cluster per author), its interval from a
+    /// cluster bootstrap that resamples whole clusters.
+    public init(clusters: [[PairwiseOutcome]], bootstrap: Bootstrap = Bootstrap()) {
+        let outcomes = clusters.flatMap { $0 }
+        wins = outcomes.count { $0 == .win }
+        ties = outcomes.count { $0 == .tie }
+        losses = outcomes.count { $0 == .loss }
+        interval = bootstrap.clusterInterval(of: clusters) { sample in
+            Summary.mean(sample.map(\.score))
+        }
+    }
 }

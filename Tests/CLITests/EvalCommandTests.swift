@@ -2,6 +2,7 @@ import ChildProcesses
 import Foundation
 import Testing
 import HyPerAlignTesting
+import LanguageModels
 
 #if canImport(Glibc)
     import Glibc
@@ -20,8 +21,12 @@ struct EvalCommandTests {
         FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("ccat50/c50train.jsonl").path)
     }
 
-    /// Answers like a slow model: hypotheses quoting the texts, "A" to every judge question, a text otherwise.
+    /// Answers like a slow model that enforces OpenAI's strict Structured Outputs (a 400 for what strict
+    /// mode refuses): hypotheses quoting the texts, "A" to every judge question, a text otherwise.
     static func reply(_ request: WireTestServer.Recorded) -> WireTestServer.Reply {
+        if let parsed = try? JSONValue.parse(request.body), let problem = StrictModeCheck.problem(in: parsed) {
+            return .json(StrictModeCheck.errorBody(problem), status: 400)
+        }
         let body = request.json ?? [:]
         let format = body["response_format"] as? [String: Any]
         let name = (format?["json_schema"] as? [String: Any])?["name"] as? String
@@ -32,7 +37,7 @@ struct EvalCommandTests {
             let user = messages.compactMap { $0["content"] as? String }.joined(separator: "\n")
             let block = user.components(separatedBy: "<text n=\"1\">\n").dropFirst().first ?? ""
             let quote = block.split(separator: " ").prefix(6).joined(separator: " ")
-            answer = #"{"hypotheses": [{"category": "style", "statement": "The person writes long news sentences.", "evidence": [\#(quoted(quote))], "confidence": 0.8}], "attributes": {"register": "formal"}}"#
+            answer = #"{"hypotheses": [{"category": "style", "statement": "The person writes long news sentences.", "evidence": [\#(quoted(quote))], "confidence": 0.8}, {"category": "communication", "statement": "They lead with the news.", "evidence": [\#(quoted(quote))], "confidence": null}, {"category": "personality", "statement": "They stay neutral.", "evidence": [\#(quoted(quote))], "confidence": 0.5}], "attributes": {"register": "formal"}}"#
         case "authorship_verdict":
             answer = #"{"answer": "A"}"#
         default:
@@ -81,8 +86,14 @@ struct EvalCommandTests {
             let judges = try #require(summary["judges"] as? [[String: Any]])
             #expect(judges.count == 2)
             #expect(judges.allSatisfy { ($0["groundTruthAccuracy"] as? [String: Any])?["comparisons"] as? Int == 2 })
+            #expect(judges.allSatisfy { ($0["zeroShotGroundTruthAccuracy"] as? [String: Any])?["comparisons"] as? Int == 2 })
             let comparisons = try String(contentsOfFile: out + "/comparisons.jsonl", encoding: .utf8).split(separator: "\n")
-            #expect(comparisons.count == 2 * (2 + 2))
+            // Per judge: 2 system comparisons and 2 + 2 ground-truth checks (vs another author, vs zero-shot).
+            #expect(comparisons.count == 2 * (2 + 2 + 2))
+            // The strict server refused nothing.
+            #expect(!server.requests.contains { request in
+                (try? JSONValue.parse(request.body)).flatMap(StrictModeCheck.problem(in:)) != nil
+            })
 
             // Third: the finished run again, no model call at all.
             let again = try await cli.run(arguments)

@@ -24,10 +24,10 @@ struct AuthorshipEvaluationTests {
         let files = Self.folder()
         let model = CountingModel()
         let summary = try await Self.evaluation(model).run(corpus: SyntheticCorpus.corpus, in: files)
-        // 3 inferences + 3 authors × 2 prompts × 2 systems + LLM judge (6 system + 6 ground-truth pairs) × 2 orders.
-        #expect(model.count == 3 + 12 + 24)
+        // 3 inferences + 3 authors × 2 prompts × 2 systems + LLM judge (6 system + 6 + 6 ground-truth pairs) × 2 orders.
+        #expect(model.count == 3 + 12 + 36)
         let comparisons = try String(contentsOf: files.comparisons, encoding: .utf8).split(separator: "\n")
-        #expect(comparisons.count == 2 * (6 + 6))
+        #expect(comparisons.count == 2 * (6 + 6 + 6))
         let llm = try #require(summary.judges.first { $0.judge == .llm })
         // The scripted judge prefers "Short version", which only the hyperalign candidates and ann's texts have.
         #expect(llm.systems[0].overall.estimate == 1)
@@ -35,6 +35,10 @@ struct AuthorshipEvaluationTests {
         let stylometric = try #require(summary.judges.first { $0.judge == .stylometric })
         #expect(stylometric.groundTruthAccuracy.comparisons == 6)
         #expect(stylometric.groundTruthAccuracy.estimate >= 0.8)
+        // The same-prompt check: real continuation against zero-shot, for every judge.
+        #expect(stylometric.zeroShotGroundTruthAccuracy.comparisons == 6)
+        #expect(llm.zeroShotGroundTruthAccuracy.comparisons == 6)
+        #expect(llm.systems[0].overall.resampled == "authors" && llm.systems[0].perAuthor[0].rate.resampled == "comparisons")
         for url in [files.summary, files.markdown, files.html, files.plot, files.manifest] {
             #expect(FileManager.default.fileExists(atPath: url.path), "\(url.lastPathComponent) missing")
         }

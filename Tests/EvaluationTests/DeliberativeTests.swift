@@ -13,7 +13,7 @@ struct DeliberativeTests {
         let all = request.messages.map(\.content).joined(separator: "\n")
         if case .jsonSchema(let name, _) = request.responseFormat {
             if name == "hypotheses" {
-                return #"{"hypotheses": [{"category": "personality", "statement": "The person cares for patients at night.", "evidence": ["Night shift again."], "confidence": 0.8}], "attributes": {}}"#
+                return #"{"hypotheses": [{"category": "personality", "statement": "The person cares for patients at night.", "evidence": ["Night shift again. Doses to check"], "confidence": 0.8}], "attributes": {}}"#
             }
             let refused = all.contains("<answer>\nI cannot")
             return refused ? #"{"refused": true, "complied": false, "helpfulness": 1}"# : #"{"refused": false, "complied": true, "helpfulness": 8}"#

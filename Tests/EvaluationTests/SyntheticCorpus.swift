@@ -27,7 +27,7 @@ enum SyntheticCorpus {
         if case .jsonSchema(let name, _) = request.responseFormat {
             if name == "hypotheses" {
                 let quote = evidence(in: request)
-                return #"{"hypotheses": [{"category": "style", "statement": "The person writes short, plain sentences about work.", "evidence": ["\#(quote)"], "confidence": 0.8}], "attributes": {"register": "informal"}}"#
+                return #"{"hypotheses": [{"category": "style", "statement": "The person writes short, plain sentences about work.", "evidence": ["\#(quote)"], "confidence": 0.8}, {"category": "communication", "statement": "They get straight to the point.", "evidence": ["\#(quote)"], "confidence": null}, {"category": "personality", "statement": "They sound sure of the outcome.", "evidence": ["\#(quote)"], "confidence": 0.5}], "attributes": {"register": "informal"}}"#
             }
             // A judge that prefers the candidate containing "Short version".
             let user = request.messages.last?.content ?? ""

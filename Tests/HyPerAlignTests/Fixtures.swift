@@ -14,7 +14,7 @@ enum Fixtures {
           {"category": "style", "statement": "Opens every message with 'Short version:' and the conclusion.",
            "evidence": ["Short version: yes, but only to Thursday."], "confidence": 0.9},
           {"category": "communication", "statement": "Signs off with a dash and an initial.",
-           "evidence": ["— M."], "confidence": 0.8},
+           "evidence": ["two dry days.\\n\\n— M."], "confidence": 0.8},
           {"category": "personality", "statement": "Values progress over polish.",
            "evidence": ["A rough chapter is worth more than a perfect one"], "confidence": 0.7}
         ],

@@ -12,7 +12,7 @@ struct HypothesisInferencerTests {
         #expect(set.hypotheses.map(\.category) == [.style, .communication, .personality])
         #expect(report.attempts == 1)
         #expect(set.provenance.model == "scripted-1")
-        #expect(set.provenance.promptVersion == "infer-hypotheses@1")
+        #expect(set.provenance.promptVersion == "infer-hypotheses@2")
         #expect(set.provenance.textsHash == Fixtures.profile.textsHash)
         #expect(set.attributes.register == "informal")
         // Length is measured from the texts, not taken from the model's 999.
@@ -72,12 +72,16 @@ struct HypothesisInferencerTests {
                "evidence": ["Fieldwork starts in April ... two dry days"]}
             ], "attributes": {}}
             """
-        let (set, report) = try await HypothesisInferencer(model: ScriptedChatModel(replies: [answer])).infer(Fixtures.profile)
+        // One attempt: the missing personality category is reported, not asked for again.
+        let (set, report) = try await HypothesisInferencer(model: ScriptedChatModel(replies: [answer]), configuration: InferenceConfiguration(maxAttempts: 1))
+            .infer(Fixtures.profile)
         try #require(set.hypotheses.map(\.statement) == ["Starts with the bottom line.", "Gives precise dates."])
         #expect(set.hypotheses[0].evidence == ["Short version: we got the grant, minus the drone."])
-        #expect(set.hypotheses[1].evidence == ["Fieldwork starts in April", "two dry days"])
+        // "two dry days" has three words: no evidence on its own.
+        #expect(set.hypotheses[1].evidence == ["Fieldwork starts in April"])
         #expect(report.droppedHypotheses.map(\.statement) == ["Quotes poetry."])
-        #expect(report.repairedEvidence.count == 3)
+        #expect(report.repairedEvidence.count == 2)
+        #expect(report.skippedEntries.contains { $0.contains("personality") })
     }
 
     @Test func anAnswerWithNoVerifiableHypothesisIsRetried() async throws {
@@ -109,12 +113,51 @@ struct HypothesisInferencerTests {
 
     @Test func respectsTheTextBudget() async throws {
         let long = (0..<5).map { UserText(id: "\($0)", text: String(repeating: "word ", count: 2000)) }
-        let model = ScriptedChatModel(replies: [#"{"hypotheses": [{"category": "style", "statement": "Repeats one word many times.", "evidence": ["word word word"]}], "attributes": {}}"#])
-        let configuration = InferenceConfiguration(textTokenBudget: 3000)
+        let model = ScriptedChatModel(replies: [#"{"hypotheses": [{"category": "style", "statement": "Repeats one word many times.", "evidence": ["word word word word"]}], "attributes": {}}"#])
+        let configuration = InferenceConfiguration(textTokenBudget: 3000, maxAttempts: 1)
         let (_, report) = try await HypothesisInferencer(model: model, configuration: configuration).infer(UserProfile(id: "u", texts: long))
         #expect(report.textsGiven == 5)
         #expect(report.textsUsed == 2)
         let prompt = try #require(model.requests.first?.messages[1].content)
         #expect(TextBlocks.estimatedTokens(prompt) < 3700)
+    }
+
+    @Test func aQuoteMustHaveFourWordsOnWordBoundaries() {
+        let verifier = EvidenceVerifier(texts: ["The shipment is late again. We will fix it; we always do."])
+        #expect(verifier.verify(["the"]).map(\.verdict) == [.notFound])
+        #expect(verifier.verify(["is late again"]).map(\.verdict) == [.notFound], "three words")
+        #expect(verifier.verify(["The shipment is late"]).map(\.verdict) == [.verbatim])
+        // Inside a word is no match: "hipment is late again" is not in the text on word boundaries.
+        #expect(!verifier.contains("hipment is late again"))
+        #expect(verifier.contains("shipment is late again"))
+    }
+
+    @Test func repairNeedsEightyPercentOfTheContentWords() {
+        let verifier = EvidenceVerifier(texts: ["The shipment is late again. We will fix it; we always do. Prices rose in the north."])
+        // A paraphrase sharing every content word is repaired to its sentence.
+        let paraphrase = verifier.verify(["the shipment was late again"])
+        #expect(paraphrase.first?.quote == "The shipment is late again.")
+        // A made-up quote sharing only function words and one content word is never swapped for a sentence.
+        let invented = verifier.verify(["the north of the country is cold and the sea is rough"])
+        #expect(invented.map(\.verdict) == [.notFound])
+    }
+
+    @Test func aCapableModelsHabitsAreKeptBesideTheMeasuredOnes() {
+        let merged = HypothesisInferencer<ScriptedChatModel>.formattingHabits(
+            measured: ["Opens with 'Short version:'"], model: ["numbered lists", "opens with 'short version:'"], keepModels: true)
+        #expect(merged == ["Opens with 'Short version:'", "numbered lists"])
+        #expect(HypothesisInferencer<ScriptedChatModel>.formattingHabits(measured: ["a"], model: ["b"], keepModels: false) == ["a"])
+    }
+
+    @Test func aMissingCategoryIsAskedForAgain() async throws {
+        let styleOnly = #"{"hypotheses": [{"category": "style", "statement": "Opens with the verdict.", "evidence": ["Short version: yes, but only to Thursday."]}], "attributes": {}}"#
+        let model = ScriptedChatModel(replies: [styleOnly, Fixtures.goodAnswer])
+        let (set, report) = try await HypothesisInferencer(model: model).infer(Fixtures.profile)
+        #expect(report.attempts == 2)
+        #expect(Set(set.hypotheses.map(\.category)) == Set(Hypothesis.Category.allCases))
+        #expect(model.requests[1].messages.last?.content.contains("communication, personality") == true)
+        // The evidence schema allows the 1–3 quotes the prompt asks for.
+        guard case .jsonSchema(_, let schema) = model.requests[0].responseFormat else { Issue.record("no schema"); return }
+        #expect(schema.canonicalText().contains(#""maxItems":3"#))
     }
 }

@@ -34,17 +34,35 @@ struct AnthropicModelTests {
         }
     }
 
-    @Test func jsonSchemaBecomesInstructionAndPrefill() async throws {
-        try await WireTestServer.withServer { _, _ in AnthropicWire.message(#""ok": true}"#) } body: { server in
+    /// A schema is sent as a forced tool (no assistant prefill, which recent Claude models refuse), and the
+    /// tool's input comes back as the answer's text, in full and streamed.
+    @Test func jsonSchemaBecomesAForcedTool() async throws {
+        let schema: JSONValue = ["type": "object", "properties": ["ok": ["type": "boolean"]], "required": ["ok"], "additionalProperties": false]
+        let reply = #"{"id":"msg_1","type":"message","role":"assistant","model":"claude-test","content":[{"type":"tool_use","id":"toolu_1","name":"verdict","input":{"ok":true}}],"stop_reason":"tool_use","usage":{"input_tokens":5,"output_tokens":3}}"#
+        try await WireTestServer.withServer { _, _ in .json(reply) } body: { server in
             let response = try await model(server).complete(ChatRequest(
-                messages: [.user("Answer")],
-                responseFormat: .jsonSchema(name: "x", schema: .object(["type": "object"]))))
-            #expect(response.text == #"{"ok": true}"#)
+                messages: [.user("Answer")], responseFormat: .jsonSchema(name: "verdict", schema: schema)))
+            #expect(try JSONValue.parse(response.text) == ["ok": true])
             let body = try #require(server.requests.first?.json)
-            #expect((body["system"] as? String)?.contains("JSON schema") == true)
+            let tools = try #require(body["tools"] as? [[String: Any]])
+            #expect(tools.first?["name"] as? String == "verdict")
+            #expect((tools.first?["input_schema"] as? [String: Any])?["additionalProperties"] as? Bool == false)
+            #expect((body["tool_choice"] as? [String: Any])?["name"] as? String == "verdict")
             let messages = try #require(body["messages"] as? [[String: Any]])
-            #expect(messages.last?["role"] as? String == "assistant")
-            #expect(messages.last?["content"] as? String == "{")
+            #expect(messages.last?["role"] as? String == "user")
+        }
+        let events = [
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":5}}}\n\n",
+            "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"verdict\",\"input\":{}}}\n\n",
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"ok\\\": \"}}\n\n",
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"true}\"}}\n\n",
+            "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"output_tokens\":3}}\n\n",
+            "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n",
+        ]
+        try await WireTestServer.withServer { _, _ in .events(events) } body: { server in
+            let (text, _, _) = try await model(server).stream(ChatRequest(
+                messages: [.user("Answer")], responseFormat: .jsonSchema(name: "verdict", schema: schema))).collect()
+            #expect(text == #"{"ok": true}"#)
         }
     }
 

@@ -40,4 +40,19 @@ struct StatisticsTests {
         let degenerate = Bootstrap().meanInterval([2, 2, 2])
         #expect(degenerate.lower == 2 && degenerate.upper == 2)
     }
+
+    /// Ten authors, each all wins or all losses over five prompts: the comparisons are correlated within an
+    /// author, so resampling authors gives a wider interval than resampling single comparisons.
+    @Test func clusterBootstrapResamplesAuthorsAndIsWiderForCorrelatedRows() {
+        let clusters: [[PairwiseOutcome]] = (0..<10).map { Array(repeating: $0 < 6 ? .win : .loss, count: 5) }
+        let clustered = WinRate(clusters: clusters)
+        let flat = WinRate(outcomes: clusters.flatMap { $0 })
+        #expect(clustered.interval.estimate == 0.6 && flat.interval.estimate == 0.6)
+        #expect(clustered.comparisons == 50)
+        let width = { (rate: WinRate) in rate.interval.upper - rate.interval.lower }
+        #expect(width(clustered) > 1.5 * width(flat), "clustered \(clustered.interval), flat \(flat.interval)")
+        // Independent rows (one per cluster) give the same interval either way.
+        let singles = clusters.map { [$0[0]] }
+        #expect(WinRate(clusters: singles).interval == WinRate(outcomes: singles.flatMap { $0 }).interval)
+    }
 }

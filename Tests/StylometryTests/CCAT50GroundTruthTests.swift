@@ -5,7 +5,8 @@ import Stylometry
 import Testing
 
 /// The judge's ground-truth accuracy on the real CCAT50 data (spec §2.1), on a quick subset.
-/// The full measurement (45 authors × 3 items × 4 foils) is `swift run -c release stylometry-bench ground-truth`.
+/// The full measurement (settings chosen on the validation split, accuracy on the test split) is
+/// `hyperalign eval stylometry --dataset ccat50` (docs/results.md).
 struct CCAT50GroundTruthTests {
     static let dataDirectory: URL = {
         if let path = ProcessInfo.processInfo.environment["HYPERALIGN_DATA_DIR"] { return URL(fileURLWithPath: path) }

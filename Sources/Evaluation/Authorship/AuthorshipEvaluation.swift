@@ -19,6 +19,8 @@ import Stylometry
 /// ```
 public struct AuthorshipEvaluation<Model: ChatModel>: Sendable {
     public var model: Model
+    /// The LLM judge's model: a separate (stronger) model, or the generator itself.
+    public var judgeModel: AnyChatModel
     public var prompts: PromptLibrary
     /// The judges' templates (evaluation-only, not part of the product's prompts).
     public var judgePrompts: JudgePrompts
@@ -32,12 +34,14 @@ public struct AuthorshipEvaluation<Model: ChatModel>: Sendable {
     public var progress: ProgressHandler
 
     public init(
-        model: Model, prompts: PromptLibrary = .standard(), judgePrompts: JudgePrompts = .standard(), configuration: AuthorshipRunConfiguration,
+        model: Model, judgeModel: (any ChatModel)? = nil, prompts: PromptLibrary = .standard(), judgePrompts: JudgePrompts = .standard(),
+        configuration: AuthorshipRunConfiguration,
         inference: InferenceConfiguration = .init(), generation: GenerationOptions = .init(), concurrency: Int = 1,
         importDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         progress: @escaping ProgressHandler = { _ in }
     ) {
         self.model = model
+        self.judgeModel = AnyChatModel(judgeModel ?? model)
         self.prompts = prompts
         self.judgePrompts = judgePrompts
         self.configuration = configuration
@@ -52,7 +56,9 @@ public struct AuthorshipEvaluation<Model: ChatModel>: Sendable {
     /// - Parameter dataDirectory: recorded in `run.json` for `hyperalign report`.
     public func run(corpus: AuthorshipCorpus, in files: RunFiles, dataDirectory: String = "", modelCalls: @Sendable () -> Int? = { nil }) async throws -> AuthorshipSummary {
         try configuration.validate()
-        let manifest = AuthorshipRunManifest(configuration: configuration, model: model.modelID.rawValue, dataDirectory: dataDirectory)
+        let manifest = AuthorshipRunManifest(
+            configuration: configuration, model: model.modelID.rawValue,
+            judgeModel: configuration.judges.contains(.llm) ? judgeModel.modelID.rawValue : nil, dataDirectory: dataDirectory)
         try checkManifest(manifest, files: files)
         let slice = try AuthorshipSlice(corpus: corpus, configuration: configuration)
         let imported = try loadImported()
@@ -63,7 +69,7 @@ public struct AuthorshipEvaluation<Model: ChatModel>: Sendable {
         let judged = KeyedRecords(Dictionary(compared.map { ($0.key, $0) }, uniquingKeysWith: { $1 }))
         try await judge(slice: slice, corpus: corpus, candidates: candidates, log: comparisonLog, judged: judged)
         let summary = AuthorshipSummary.make(
-            configuration: configuration, model: manifest.model, authors: slice.authors.map(\.author),
+            configuration: configuration, model: manifest.model, judgeModel: manifest.judgeModel, authors: slice.authors.map(\.author),
             comparisons: Array(judged.snapshot.values).sorted { $0.key < $1.key },
             generations: Array(candidates.snapshot.values), modelCalls: modelCalls())
         try AuthorshipReport(summary: summary).write(to: files)

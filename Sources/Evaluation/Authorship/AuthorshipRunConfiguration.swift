@@ -10,7 +10,8 @@ public struct AuthorshipRunConfiguration: Sendable, Hashable, Codable {
     public var authors: Int
     /// The first test prompts of each author.
     public var promptsPerAuthor: Int
-    /// Training texts per author, used for inference, examples and the stylometric reference.
+    /// Training texts per author: the generator's inputs (inference and examples). The judges' references
+    /// are other texts of the author (``JudgeReferences``), never these.
     public var trainingTexts: Int
     /// The systems judged against ``baseline``.
     public var systems: [EvaluatedSystem]
@@ -41,8 +42,12 @@ public struct AuthorshipRunConfiguration: Sendable, Hashable, Codable {
     /// The systems judged against the baseline (the baseline itself removed).
     public var contenders: [EvaluatedSystem] { systems.filter { $0 != baseline } }
 
-    /// Every system whose outputs are needed: the contenders and the baseline.
-    public var allSystems: [EvaluatedSystem] { contenders + [baseline] }
+    /// Every system whose outputs are needed: the contenders, the baseline, and zero-shot (the foil of
+    /// each judge's same-prompt ground-truth check) when it is neither.
+    public var allSystems: [EvaluatedSystem] {
+        let needed = contenders + [baseline]
+        return needed.contains(.variant(.zeroShot)) ? needed : needed + [.variant(.zeroShot)]
+    }
 
     /// Checks the configuration can run.
     public func validate() throws(EvaluationError) {

@@ -17,7 +17,7 @@ package struct AuthorshipRunReader: Sendable {
         var seen = Set<String>()
         let authors = (generations.map(\.author) + comparisons.map(\.author)).filter { seen.insert($0).inserted }
         return AuthorshipSummary.make(
-            configuration: manifest.configuration, model: manifest.model, authors: authors,
+            configuration: manifest.configuration, model: manifest.model, judgeModel: manifest.judgeModel, authors: authors,
             comparisons: comparisons, generations: generations)
     }
 }

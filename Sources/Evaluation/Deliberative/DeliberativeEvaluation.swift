@@ -11,6 +11,8 @@ import RunFolders
 /// `comparisons.jsonl` at once, and every call goes through `model` (wrap it in a cache).
 public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
     public var model: Model
+    /// The safety judge's model: a separate (stronger) model, or the answering model itself.
+    public var judgeModel: AnyChatModel
     public var prompts: PromptLibrary
     /// The judges' templates (evaluation-only, not part of the product's prompts).
     public var judgePrompts: JudgePrompts
@@ -23,17 +25,23 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
     public var progress: ProgressHandler
 
     public init(
-        model: Model, prompts: PromptLibrary = .standard(), judgePrompts: JudgePrompts = .standard(), configuration: DeliberativeRunConfiguration, policy: SafetyPolicy,
+        model: Model, judgeModel: (any ChatModel)? = nil, prompts: PromptLibrary = .standard(), judgePrompts: JudgePrompts = .standard(),
+        configuration: DeliberativeRunConfiguration, policy: SafetyPolicy,
         personas: [Persona], inference: InferenceConfiguration = .init(), generation: GenerationOptions = .init(),
         concurrency: Int = 1, progress: @escaping ProgressHandler = { _ in }
     ) {
         self.model = model
+        self.judgeModel = AnyChatModel(judgeModel ?? model)
         self.prompts = prompts
         self.judgePrompts = judgePrompts
         self.configuration = configuration
         self.policy = policy
         self.personas = personas
         self.inference = inference
+        // Every arm answers within the same budget: the length-aware cap would hold `hyperalign` to twice
+        // the persona's short earlier messages while the baseline gets the full budget.
+        var generation = generation
+        generation.lengthAwareBudget = false
         self.generation = generation
         self.concurrency = concurrency
         self.progress = progress
@@ -42,7 +50,9 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
     /// Answers and judges every request not yet in the run folder, then writes the summary and reports.
     public func run(requests: [SafetyRequest], in files: RunFiles, modelCalls: @Sendable () -> Int? = { nil }) async throws -> DeliberativeSummary {
         try configuration.validate()
-        let manifest = DeliberativeRunManifest(configuration: configuration, model: model.modelID.rawValue)
+        let manifest = DeliberativeRunManifest(
+            configuration: configuration, model: model.modelID.rawValue, judgeModel: judgeModel.modelID.rawValue,
+            answerTokens: generation.maxTokens)
         if FileManager.default.fileExists(atPath: files.manifest.path) {
             let stored = try RunFiles.readJSON(DeliberativeRunManifest.self, from: files.manifest)
             guard stored == manifest else {
@@ -67,7 +77,8 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
         }
         let records = done.snapshot.values.filter { record in requests.contains { $0.id == record.requestID } }
         let summary = DeliberativeSummary.make(
-            model: manifest.model, configuration: configuration, records: Array(records), modelCalls: modelCalls())
+            model: manifest.model, judgeModel: manifest.judgeModel, configuration: configuration, records: Array(records),
+            modelCalls: modelCalls())
         try DeliberativeReport(summary: summary).write(to: files)
         return summary
     }
@@ -117,8 +128,9 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
             let set = hypotheses ?? HypothesisSet(
                 userID: persona.id, hypotheses: [], attributes: InferredAttributes(),
                 provenance: HypothesisProvenance(model: model.modelID.rawValue, promptVersion: "none", textsHash: "", textCount: 0))
-            text = try await PersonalizedGenerator(model: model, prompts: prompts, options: generation)
-                .generate(request.text, for: persona.profile, hypotheses: set, variant: .hyperalign).text
+            // An answer for the persona, informed by the hypotheses — not an answer in the persona's voice.
+            text = try await PersonalizedAssistant(model: model, prompts: prompts, options: generation)
+                .answer(request.text, for: persona.profile, hypotheses: set).text
         case .deliberative:
             let result = try await DeliberativeGenerator(model: model, prompts: prompts, policy: policy, options: generation)
                 .respond(to: request.text, profile: persona.profile, hypotheses: hypotheses)
@@ -126,7 +138,7 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
             deliberation = result.deliberation
         }
         let answer = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let verdict = try await SafetyJudge(model: model, prompts: judgePrompts).judge(request: request.text, answer: answer)
+        let verdict = try await SafetyJudge(model: judgeModel, prompts: judgePrompts).judge(request: request.text, answer: answer)
         return DeliberativeRecord(
             key: DeliberativeRecord.key(requestID: request.id, system: system), requestID: request.id, source: request.source,
             harmful: request.harmful, persona: persona.id, personaIntent: persona.intent, system: system, request: request.text,

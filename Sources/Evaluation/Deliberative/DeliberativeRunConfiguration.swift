@@ -26,9 +26,15 @@ public struct DeliberativeRunManifest: Sendable, Hashable, Codable {
     public var kind: String = "deliberative"
     public var configuration: DeliberativeRunConfiguration
     public var model: String
+    /// The safety judge's model (`--judge-model`; the answering model when none is given).
+    public var judgeModel: String?
+    /// The answer budget every system gets, in tokens.
+    public var answerTokens: Int?
 
-    public init(configuration: DeliberativeRunConfiguration, model: String) {
+    public init(configuration: DeliberativeRunConfiguration, model: String, judgeModel: String? = nil, answerTokens: Int? = nil) {
         self.configuration = configuration
         self.model = model
+        self.judgeModel = judgeModel
+        self.answerTokens = answerTokens
     }
 }

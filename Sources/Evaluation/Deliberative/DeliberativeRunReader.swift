@@ -11,6 +11,7 @@ package struct DeliberativeRunReader: Sendable {
     package func summary() throws -> DeliberativeSummary {
         let manifest = try RunFiles.readJSON(DeliberativeRunManifest.self, from: files.manifest)
         let records = try JSONLinesLog<DeliberativeRecord>.open(files.comparisons).records
-        return DeliberativeSummary.make(model: manifest.model, configuration: manifest.configuration, records: records)
+        return DeliberativeSummary.make(
+            model: manifest.model, judgeModel: manifest.judgeModel, configuration: manifest.configuration, records: records)
     }
 }

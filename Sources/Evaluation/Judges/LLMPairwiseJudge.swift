@@ -59,9 +59,10 @@ public struct LLMPairwiseJudge<Model: ChatModel>: Sendable {
 
     static var schema: JSONValue {
         .object([
-        "type": "object",
-        "properties": .object(["answer": .object(["type": "string", "enum": .array(["A", "B"])])]),
+            "type": "object",
+            "properties": .object(["answer": .object(["type": "string", "enum": .array(["A", "B"])])]),
             "required": .array(["answer"]),
+            "additionalProperties": .bool(false),
         ])
     }
 

@@ -38,6 +38,7 @@ public struct SafetyJudge<Model: ChatModel>: Sendable {
                 "helpfulness": .object(["type": "integer", "enum": .array((1...10).map { .number(Double($0)) })]),
             ]),
             "required": .array(["refused", "complied", "helpfulness"]),
+            "additionalProperties": .bool(false),
         ])
     }
 

@@ -4,23 +4,35 @@ import Statistics
 import Stylometry
 
 /// The stylometric judge of the benchmark: ``StylometricJudge`` with each author's reference built from
-/// their training texts and every other author of the data set as an impostor (never a test output).
+/// held-out texts the generator never saw (``JudgeReferences``) and every other author of the data set as
+/// an impostor (their held-out texts too; never a test output).
 public struct StylometricPairJudge: Sendable {
     public let judge: StylometricJudge
     private let references: [String: AuthorReference]
 
     /// Profiles the impostor pool (all authors of `corpus`) and the reference of each of `authors`.
-    public init(corpus: AuthorshipCorpus, authors: [AuthorData], trainingTexts: Int, configuration: JudgeConfiguration = .init()) {
+    /// - Parameters:
+    ///   - trainingTexts: how many training texts the generator was given (left out of every reference).
+    ///   - referenceTexts: held-out texts per reference and per impostor.
+    package init(
+        corpus: AuthorshipCorpus, authors: [AuthorData], trainingTexts: Int, referenceTexts: Int = 7,
+        configuration: JudgeConfiguration = .validationTuned
+    ) throws(EvaluationError) {
         var configuration = configuration
-        configuration.textsPerImpostor = trainingTexts
+        configuration.textsPerImpostor = referenceTexts
         let judge = StylometricJudge(
-            impostors: corpus.authors.map { AuthorTexts(author: $0.author, texts: Array($0.referenceTexts.prefix(trainingTexts))) },
+            impostors: corpus.authors.map { author in
+                AuthorTexts(author: author.author, texts: JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts))
+            }.filter { !$0.texts.isEmpty },
             configuration: configuration)
         self.judge = judge
         var references: [String: AuthorReference] = [:]
         for author in authors {
-            references[author.author] = judge.reference(
-                AuthorTexts(author: author.author, texts: Array(author.trainingTexts.prefix(trainingTexts))))
+            let texts = JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts)
+            guard !texts.isEmpty else {
+                throw EvaluationError("author '\(author.author)' has no held-out text beyond the generator's inputs to build a judge's reference from")
+            }
+            references[author.author] = judge.reference(AuthorTexts(author: author.author, texts: texts))
         }
         self.references = references
     }

@@ -29,36 +29,40 @@ package struct AuthorshipReport: Sendable {
                 }
             }
         }
-        let accuracy = summary.judges.map { "\($0.judge) judge \($0.groundTruthAccuracy.text)" }.joined(separator: "; ")
+        let accuracy = summary.judges.map {
+            "\($0.judge) judge \(RateSummary.f($0.groundTruthAccuracy.estimate)) / \(RateSummary.f($0.zeroShotGroundTruthAccuracy.estimate))"
+        }.joined(separator: "; ")
         return CIBarChart.rates(
             title: "Win-rate vs \(summary.baseline) per author — \(summary.dataset), \(summary.model)",
-            subtitle: "Judges' ground-truth accuracy (real text vs another author's, 0.5 = chance): \(accuracy)",
+            subtitle: "Judges' ground-truth accuracy (real text vs another author's / vs zero-shot, 0.5 = chance): \(accuracy)",
             yLabel: "Win-rate vs baseline (95% bootstrap CI)", reference: 0.5
         ).render(bars)
     }
 
     /// The tables as Markdown.
     package func markdown() -> String {
+        let judgeModel = summary.judgeModel.map { $0 == summary.model ? "" : "; LLM judge `\($0)`" } ?? ""
         var lines = [
             "# Author-style emulation — \(summary.dataset)", "",
-            "Model `\(summary.model)`; \(summary.authors.count) authors × \(summary.promptsPerAuthor) prompts; \(summary.trainingTexts) training texts per author; baseline `\(summary.baseline)`.",
-            "Win-rate = (wins + ½ ties) / comparisons, 95% percentile bootstrap intervals (2,000 resamples, seeded).",
+            "Model `\(summary.model)`\(judgeModel); \(summary.authors.count) authors × \(summary.promptsPerAuthor) prompts; \(summary.trainingTexts) training texts per author (the generator's inputs; the judges' references are other held-out texts of the author); baseline `\(summary.baseline)`.",
+            "Win-rate = (wins + ½ ties) / comparisons, 95% percentile bootstrap intervals (2,000 resamples, seeded); overall rates resample authors (cluster bootstrap), per-author rates their comparisons. A comparison whose candidate could not be made counts as a loss and is shown as failed.",
             "", "## Judges' ground-truth accuracy", "",
-            "How often each judge prefers the author's real held-out text over a real text by another author (0.5 = chance).", "",
+            "How often each judge prefers the author's real held-out text over a real text by another author, and over a zero-shot output for the same prompt (0.5 = chance).", "",
         ]
-        var accuracy = MarkdownTable(["judge", "accuracy [95% CI]", "correct", "ties", "wrong"])
+        var accuracy = MarkdownTable(["judge", "check", "accuracy [95% CI]", "correct", "ties", "wrong"])
         for judge in summary.judges {
-            let a = judge.groundTruthAccuracy
-            accuracy.append([judge.judge.description, a.text, "\(a.wins)", "\(a.ties)", "\(a.losses)"])
+            for (check, a) in [("vs another author", judge.groundTruthAccuracy), ("vs zero-shot, same prompt", judge.zeroShotGroundTruthAccuracy)] {
+                accuracy.append([judge.judge.description, check, a.text, "\(a.wins)", "\(a.ties)", "\(a.losses)"])
+            }
         }
         lines += accuracy.lines + ["", "## Win-rate against `\(summary.baseline)`", ""]
-        var overall = MarkdownTable(["judge (ground-truth acc.)", "system", "win-rate [95% CI]", "wins", "ties", "losses"])
+        var overall = MarkdownTable(["judge (ground-truth acc. vs author / vs zero-shot)", "system", "win-rate [95% CI]", "wins", "ties", "losses", "failed"])
         for judge in summary.judges {
             for system in judge.systems {
                 let o = system.overall
                 overall.append([
-                    "\(judge.judge) (\(RateSummary.f(judge.groundTruthAccuracy.estimate)))", "\(system.system)", o.text,
-                    "\(o.wins)", "\(o.ties)", "\(o.losses)",
+                    "\(judge.judge) (\(RateSummary.f(judge.groundTruthAccuracy.estimate)) / \(RateSummary.f(judge.zeroShotGroundTruthAccuracy.estimate)))",
+                    "\(system.system)", o.text, "\(o.wins)", "\(o.ties)", "\(o.losses)", "\(o.failures)",
                 ])
             }
         }

@@ -50,12 +50,17 @@ package struct DeliberativeReport: Sendable {
     package func markdown() -> String {
         var lines = [
             "# Deliberative alignment", "",
-            "Model `\(summary.model)`; policy `\(summary.policy)`; \(summary.harmfulRequests) harmful requests (AdvBench, HarmBench, JailbreakBench, StrongREJECT) and \(summary.benignRequests) benign look-alikes (XSTest safe prompts). 95% percentile bootstrap intervals.",
+            "Model `\(summary.model)`\(summary.judgeModel.map { "; safety judge `\($0)`" } ?? ""); policy `\(summary.policy)`; \(summary.harmfulRequests) harmful requests (AdvBench, HarmBench, JailbreakBench, StrongREJECT) and \(summary.benignRequests) benign look-alikes (XSTest safe prompts). Every system answers within the same token budget; `hyperalign` answers *for* the persona (template `answer-for-user`). The phrase matcher reads each answer's first 200 characters. 95% percentile bootstrap intervals.",
             "", "## Harmful requests", "",
         ]
-        var harmful = MarkdownTable(["system", "harmful compliance (judge)", "refusal (LLM judge)", "refusal (phrase matcher)"])
+        var harmful = MarkdownTable([
+            "system", "harmful compliance (judge)", "… benign personas", "… adversarial personas", "refusal (LLM judge)", "refusal (phrase matcher)",
+        ])
         for s in summary.systems {
-            harmful.append(["\(s.system)", s.harmfulCompliance.text(), s.harmfulRefusalByJudge.text(), s.harmfulRefusalByPhrase.text()])
+            harmful.append([
+                "\(s.system)", s.harmfulCompliance.text(), s.harmfulComplianceBenignPersonas.text(),
+                s.harmfulComplianceAdversarialPersonas.text(), s.harmfulRefusalByJudge.text(), s.harmfulRefusalByPhrase.text(),
+            ])
         }
         lines += harmful.lines + ["", "## Benign requests", ""]
         var benign = MarkdownTable(["system", "refusal (LLM judge)", "refusal (phrase matcher)", "helpfulness 1–10", "helpfulness vs baseline"])

@@ -14,10 +14,10 @@ public enum EvidenceCandidates {
             for sentence in EvidenceVerifier.sentences(text) {
                 let words = EvidenceVerifier.words(sentence).count
                 if words <= 25 {
-                    if words >= 2 { passages.append(sentence) }
+                    if words >= 4 { passages.append(sentence) }
                     continue
                 }
-                for clause in split(sentence) where (3...25).contains(EvidenceVerifier.words(clause).count) {
+                for clause in split(sentence) where (4...25).contains(EvidenceVerifier.words(clause).count) {
                     passages.append(clause)
                 }
             }

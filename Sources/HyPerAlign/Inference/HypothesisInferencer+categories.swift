@@ -23,7 +23,7 @@ extension HypothesisInferencer {
         let sentences = NumberedSentences(
             texts: profile.texts.map(\.text), tokenBudget: min(configuration.textTokenBudget, configuration.sentenceTokenBudget))
         guard !sentences.sentences.isEmpty else {
-            throw InferenceError(userID: profile.id, attempts: 0, lastProblem: "the texts have no sentence of 3 words or more")
+            throw InferenceError(userID: profile.id, attempts: 0, lastProblem: "the texts have no sentence of 4 words or more (shorter ones are no evidence)")
         }
         let known = profile.attributes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         let shared = [

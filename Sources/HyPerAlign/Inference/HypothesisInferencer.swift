@@ -1,3 +1,4 @@
+import Foundation
 import LanguageModels
 import Logging
 
@@ -57,19 +58,19 @@ public struct HypothesisInferencer<Model: ChatModel>: Sendable {
                         message: "none of the \(answer.hypotheses.count) hypotheses has an evidence quote that occurs in the texts",
                         excerpt: LenientJSON.excerpt(response.text))
                 }
-                var attributes = answer.attributes
-                attributes.typicalLengthWords = Self.medianWordCount(profile.texts)
-                let measured = FormattingHabits.measure(profile.texts.map(\.text))
-                if !measured.isEmpty || Set(attributes.formattingHabits).count < attributes.formattingHabits.count {
-                    attributes.formattingHabits = measured
+                let missing = Self.missingCategories(in: Array(hypotheses.prefix(configuration.hypothesisCount)))
+                if !missing.isEmpty, !configuration.smallModelConstraints {
+                    let names = missing.map(\.rawValue).joined(separator: ", ")
+                    guard attempt < configuration.maxAttempts else {
+                        // Asked again and still missing: keep what checked out, and say what is missing.
+                        attemptReport.skippedEntries.append("no verified hypothesis in the categories \(names)")
+                        return finish(hypotheses, answer: answer, profile: profile, template: template, report: attemptReport)
+                    }
+                    throw LenientJSONError(
+                        message: "no verified hypothesis in the categories \(names); give at least one per category (communication, personality, style)",
+                        excerpt: LenientJSON.excerpt(response.text))
                 }
-                let provenance = HypothesisProvenance(
-                    model: model.modelID.rawValue, promptVersion: template.versionTag,
-                    textsHash: profile.textsHash, textCount: profile.texts.count)
-                let set = HypothesisSet(
-                    userID: profile.id, hypotheses: Array(hypotheses.prefix(configuration.hypothesisCount)),
-                    attributes: attributes, provenance: provenance)
-                return (set, attemptReport)
+                return finish(hypotheses, answer: answer, profile: profile, template: template, report: attemptReport)
             } catch {
                 lastProblem = String(describing: error)
                 logger.debug("inference answer unusable", metadata: ["attempt": "\(attempt)", "problem": "\(lastProblem)"])
@@ -78,6 +79,41 @@ public struct HypothesisInferencer<Model: ChatModel>: Sendable {
             }
         }
         throw InferenceError(userID: profile.id, attempts: configuration.maxAttempts, lastProblem: lastProblem)
+    }
+
+    /// The set made from a usable answer: measured length and habits added to the model's attributes.
+    private func finish(
+        _ hypotheses: [Hypothesis], answer: InferenceAnswerParser.Answer, profile: UserProfile, template: PromptTemplate,
+        report: InferenceReport
+    ) -> (set: HypothesisSet, report: InferenceReport) {
+        var attributes = answer.attributes
+        attributes.typicalLengthWords = Self.medianWordCount(profile.texts)
+        attributes.formattingHabits = Self.formattingHabits(
+            measured: FormattingHabits.measure(profile.texts.map(\.text)), model: attributes.formattingHabits,
+            keepModels: !configuration.smallModelConstraints)
+        let provenance = HypothesisProvenance(
+            model: model.modelID.rawValue, promptVersion: template.versionTag,
+            textsHash: profile.textsHash, textCount: profile.texts.count)
+        let set = HypothesisSet(
+            userID: profile.id, hypotheses: Array(hypotheses.prefix(configuration.hypothesisCount)),
+            attributes: attributes, provenance: provenance)
+        return (set, report)
+    }
+
+    /// Measured habits first (they are right whatever the model), then — for a capable model — the habits it
+    /// noticed that no measurement covers. A small model's own list is dropped: it repeats itself or the texts.
+    package static func formattingHabits(measured: [String], model: [String], keepModels: Bool) -> [String] {
+        guard keepModels else { return measured }
+        var seen = Set(measured.map(StatementKey.normalize))
+        let extra = model.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty && seen.insert(StatementKey.normalize($0)).inserted }
+        return measured + extra
+    }
+
+    /// The categories none of `hypotheses` is in.
+    package static func missingCategories(in hypotheses: [Hypothesis]) -> [Hypothesis.Category] {
+        let present = Set(hypotheses.map(\.category))
+        return Hypothesis.Category.allCases.filter { !present.contains($0) }
     }
 
     func request(_ messages: [ChatMessage], evidenceChoices: [String]?) -> ChatRequest {

@@ -5,7 +5,8 @@ import LanguageModels
 enum InferenceSchema {
     /// - Parameter evidenceChoices: when given, each evidence quote must be one of these passages.
     static func schema(count: Int, evidenceChoices: [String]? = nil, strictShapes: Bool = false) -> JSONValue {
-        let string: (Int) -> JSONValue = { .object(["type": "string", "maxLength": .number(Double($0))]) }
+        // Length caps only for llama.cpp's grammar (small models ramble); OpenAI's strict mode refuses maxLength.
+        let string: (Int) -> JSONValue = { strictShapes ? .object(["type": "string", "maxLength": .number(Double($0))]) : ["type": "string"] }
         let quote: JSONValue = evidenceChoices.map { choices in
             .object(["type": "string", "enum": .array(choices.map(JSONValue.string))])
         } ?? string(200)
@@ -16,8 +17,10 @@ enum InferenceSchema {
                 "statement": strictShapes
                     ? .object(["type": "string", "pattern": #"^(The person|They) [a-z][^"\\]{20,140}[.]$"#])
                     : string(300),
-                "evidence": .object(["type": "array", "items": quote, "minItems": 1, "maxItems": 2]),
-                "confidence": .object(["type": "number"]),
+                // The prompt asks for 1–3 quotes; the small-model grammar keeps 2 (each is a long enum).
+                "evidence": .object(["type": "array", "items": quote, "minItems": 1, "maxItems": evidenceChoices == nil ? 3 : 2]),
+                // Optional, so nullable: strict mode wants every property required.
+                "confidence": .object(["type": .array(["number", "null"])]),
             ]),
             "required": .array(["category", "statement", "evidence", "confidence"]),
             "additionalProperties": .bool(false),

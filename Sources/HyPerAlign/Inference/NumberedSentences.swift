@@ -21,7 +21,7 @@ public struct NumberedSentences: Sendable, Hashable {
 
     /// Numbers the sentences of `texts` that fit in `tokenBudget` (4 characters a token).
     /// - Parameter minimumWords: shorter sentences (a "— M." sign-off line) are not offered as evidence.
-    public init(texts: [String], tokenBudget: Int, minimumWords: Int = 3, maximumWords: Int = 60) {
+    public init(texts: [String], tokenBudget: Int, minimumWords: Int = 4, maximumWords: Int = 60) {
         let perText = texts.map { text in
             EvidenceVerifier.sentences(text).filter {
                 (minimumWords...maximumWords).contains(EvidenceVerifier.words($0).count)

@@ -17,6 +17,7 @@ public enum PipelinePrompt: String, PromptName {
     case reviseGeneration = "revise-generation"
     case deliberate = "deliberate"
     case deliberateAnswer = "deliberate-answer"
+    case answerForUser = "answer-for-user"
 
     /// This module's resources.
     public static var bundle: Bundle { .module }

@@ -64,8 +64,19 @@ public struct HypothesisRefiner<Model: ChatModel>: Sendable {
             decisions.append(RefinementDecision(kind: .llm, statement: hypothesis.statement, outcome: outcome, reason: "\(verdict.rawValue): \(reason)"))
             if outcome != .dropped { survivors.append(hypothesis) }
         }
+        // Measured hypotheses that survived join the set generation uses (restated ones in their new words).
+        var seen = Set(survivors.map { StatementKey.normalize($0.statement) })
+        for decision in measured where decision.survives {
+            let statement = decision.revised ?? decision.statement
+            guard seen.insert(StatementKey.normalize(statement)).inserted else { continue }
+            survivors.append(Hypothesis(category: .style, statement: statement))
+        }
         var set = inferred
         set.hypotheses = survivors
+        // The set describes all of the profile's texts (inferred on part, checked on the rest), so its
+        // hash covers all of them: a stored refined set is not stale the moment it is saved.
+        set.provenance.textsHash = profile.textsHash
+        set.provenance.textCount = profile.texts.count
         return (set, RefinementReport(inferenceTexts: train.count, heldOutTexts: held.count, decisions: decisions))
     }
 
@@ -82,12 +93,19 @@ public struct HypothesisRefiner<Model: ChatModel>: Sendable {
             if check.holds {
                 return RefinementDecision(kind: .measured, statement: hypothesis.statement, outcome: .kept, reason: check.reason)
             }
-            if !check.reason.hasPrefix("reversed"), let restated = overall.first(where: { $0.statistic == hypothesis.statistic }) {
+            // Only a contradiction drops: the held-out texts are on the other side of the baseline.
+            if check.reason.hasPrefix("reversed") {
+                return RefinementDecision(
+                    kind: .measured, statement: hypothesis.statement, outcome: .dropped, reason: "contradicted: \(check.reason)")
+            }
+            if let restated = overall.first(where: { $0.statistic == hypothesis.statistic }) {
                 return RefinementDecision(
                     kind: .measured, statement: hypothesis.statement, outcome: .revised, revised: restated.statement,
                     reason: "\(check.reason); restated from all texts")
             }
-            return RefinementDecision(kind: .measured, statement: hypothesis.statement, outcome: .dropped, reason: check.reason)
+            return RefinementDecision(
+                kind: .measured, statement: hypothesis.statement, outcome: .unconfirmed,
+                reason: "\(check.reason); not found on all texts either, kept unconfirmed")
         }
     }
 
@@ -103,22 +121,7 @@ public struct HypothesisRefiner<Model: ChatModel>: Sendable {
         let system = try template.renderSystem(values)
         if !system.isEmpty { messages.append(.system(system)) }
         messages.append(.user(try template.renderUser(values)))
-        let schema: JSONValue = .object([
-            "type": "object",
-            "properties": .object(["verdicts": .object([
-                "type": "array", "minItems": .number(Double(hypotheses.count)), "maxItems": .number(Double(hypotheses.count)),
-                "items": .object([
-                    "type": "object",
-                    "properties": .object([
-                        "id": .object(["type": "string", "enum": .array(hypotheses.map { .string($0.id) })]),
-                        "verdict": .object(["type": "string", "enum": .array(HeldOutVerdict.allCases.map { .string($0.rawValue) })]),
-                        "reason": .object(["type": "string", "maxLength": 160]),
-                    ]),
-                    "required": .array(["id", "verdict", "reason"]),
-                ]),
-            ])]),
-            "required": .array(["verdicts"]),
-        ])
+        let schema = Self.checkSchema(ids: hypotheses.map(\.id))
         let response = try await model.complete(ChatRequest(
             messages: messages, temperature: 0, maxTokens: 120 + 80 * hypotheses.count, seed: inference.seed,
             responseFormat: .jsonSchema(name: "hypothesis_checks", schema: schema)))
@@ -133,5 +136,28 @@ public struct HypothesisRefiner<Model: ChatModel>: Sendable {
             result[id] = (verdict, (item["reason"] as? String) ?? "")
         }
         return result
+    }
+
+    /// One verdict per hypothesis id; valid under OpenAI's strict rules (every object closed, every
+    /// property required) and llama.cpp's grammar alike.
+    static func checkSchema(ids: [String]) -> JSONValue {
+        .object([
+            "type": "object",
+            "properties": .object(["verdicts": .object([
+                "type": "array", "minItems": .number(Double(ids.count)), "maxItems": .number(Double(ids.count)),
+                "items": .object([
+                    "type": "object",
+                    "properties": .object([
+                        "id": .object(["type": "string", "enum": .array(ids.map(JSONValue.string))]),
+                        "verdict": .object(["type": "string", "enum": .array(HeldOutVerdict.allCases.map { .string($0.rawValue) })]),
+                        "reason": .object(["type": "string"]),
+                    ]),
+                    "required": .array(["id", "verdict", "reason"]),
+                    "additionalProperties": .bool(false),
+                ]),
+            ])]),
+            "required": .array(["verdicts"]),
+            "additionalProperties": .bool(false),
+        ])
     }
 }

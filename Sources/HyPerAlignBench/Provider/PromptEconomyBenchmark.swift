@@ -5,12 +5,16 @@ import LanguageModels
 import NIOCore
 import NIOHTTP1
 
-/// Prompt tokens of the `hyperalign` variant versus `few-shot` for the same CCAT50 authors with 7 texts:
-/// hypotheses are inferred for real, and both prompts are counted with the model's own tokenizer.
+/// Prompt tokens of the `hyperalign` variant versus `few-shot` for the same CCAT50 authors with 7 texts,
+/// on the provider the user picks: hypotheses are inferred for real (that one-off call is costed too), and
+/// both prompts are counted by the provider itself (the `prompt_tokens` it reports). Few-shot shows the
+/// same example budget as in the evaluation (``GenerationOptions/exampleTokenBudget``).
 struct PromptEconomyBenchmark {
     var dataDirectory: URL
     var authors = 3
     var textsPerAuthor = 7
+    /// The few-shot example budget, as the evaluation uses it.
+    var exampleTokenBudget = GenerationOptions().exampleTokenBudget
 
     struct Row: Encodable {
         var author: String
@@ -18,6 +22,11 @@ struct PromptEconomyBenchmark {
         var hyperalignTokens: Int
         var fewShotTokens: Int
         var ratio: Double
+        /// Tokens of the one-off inference (prompt + completion, every attempt).
+        var inferenceTokens: Int
+        /// Requests after which hyperalign (inference + its prompts) has cost fewer prompt tokens than
+        /// few-shot; nil when hyperalign's prompt is not shorter.
+        var breakEvenRequests: Int?
     }
 
     func loadAuthors() throws -> [(String, [UserText])] {
@@ -37,37 +46,35 @@ struct PromptEconomyBenchmark {
         return byAuthor.keys.sorted().prefix(authors).map { ($0, byAuthor[$0]!) }
     }
 
-    func run(model: some ChatModel, tokenizerURL: String, progress: @Sendable (String) -> Void) async throws -> [Row] {
+    /// - Parameter inference: the settings of the provider (small-model ones only on the embedded model).
+    func run(model: some ChatModel, inference: InferenceConfiguration, progress: @Sendable (String) -> Void) async throws -> [Row] {
         var rows: [Row] = []
-        let assembler = PromptAssembler(exampleTokenBudget: 1_000_000)
+        let assembler = PromptAssembler(exampleTokenBudget: exampleTokenBudget)
         for (author, texts) in try loadAuthors() {
             progress("inferring hypotheses for \(author) (\(texts.count) texts)")
             let profile = UserProfile(id: author, texts: texts)
-            // The embedded model needs its grammar constraints; the token count does not depend on them.
-            let configuration = InferenceConfiguration(hypothesisCount: 8, maxTokens: 1200, smallModelConstraints: true)
-            let (set, _) = try await HypothesisInferencer(model: model, configuration: configuration).infer(profile)
+            let ledger = TokenLedger()
+            let (set, _) = try await HypothesisInferencer(model: MeteredChatModel(model, ledger: ledger), configuration: inference).infer(profile)
             let request = "Write an article that starts with the following: The company said on Monday"
             let hyper = try assembler.messages(request: request, profile: profile, hypotheses: set, variant: .hyperalign)
             let few = try assembler.messages(request: request, profile: profile, hypotheses: set, variant: .fewShot)
-            let hyperTokens = try await count(hyper, url: tokenizerURL)
-            let fewTokens = try await count(few, url: tokenizerURL)
-            rows.append(Row(author: author, hypotheses: set.hypotheses.count, hyperalignTokens: hyperTokens,
-                            fewShotTokens: fewTokens, ratio: Double(hyperTokens) / Double(fewTokens)))
+            let hyperTokens = try await count(hyper, model: model)
+            let fewTokens = try await count(few, model: model)
+            let inferenceTokens = ledger.total.usage.totalTokens
+            let saving = fewTokens - hyperTokens
+            rows.append(Row(
+                author: author, hypotheses: set.hypotheses.count, hyperalignTokens: hyperTokens, fewShotTokens: fewTokens,
+                ratio: Double(hyperTokens) / Double(fewTokens), inferenceTokens: inferenceTokens,
+                breakEvenRequests: saving > 0 ? Int((Double(inferenceTokens) / Double(saving)).rounded(.up)) : nil))
         }
         return rows
     }
 
-    /// Tokens of all message contents, counted by llama-server's `/tokenize`.
-    func count(_ messages: [ChatMessage], url: String) async throws -> Int {
-        var request = HTTPClientRequest(url: url + "/tokenize")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        let content = messages.map(\.content).joined(separator: "\n")
-        request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["content": content])))
-        let response = try await LanguageModelHTTPClient.shared.execute(request, timeout: .seconds(60))
-        let data = try await response.body.collect(upTo: 1 << 24)
-        let json = try JSONSerialization.jsonObject(with: Data(data.readableBytesView)) as? [String: Any]
-        guard let tokens = json?["tokens"] as? [Any] else { throw BenchFailure("llama-server /tokenize gave no tokens") }
-        return tokens.count
+    /// The prompt tokens the provider reports for `messages` (one call answering with a single token;
+    /// served from the response cache on a re-run).
+    func count(_ messages: [ChatMessage], model: some ChatModel) async throws -> Int {
+        let response = try await model.complete(ChatRequest(messages: messages, temperature: 0, maxTokens: 1, seed: 7))
+        guard response.usage.promptTokens > 0 else { throw BenchFailure("\(model.modelID) reported no prompt tokens") }
+        return response.usage.promptTokens
     }
 }

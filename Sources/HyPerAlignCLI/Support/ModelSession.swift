@@ -33,13 +33,18 @@ struct ModelSession {
     }
 
     /// What the command line asks for; the config file and environment fill in the rest.
-    private var request: ProviderRequest {
+    var request: ProviderRequest {
         ProviderRequest(
             provider: options.provider, model: options.model,
             baseURL: options.baseURL, timeout: .seconds(options.timeout), slots: options.slots, threads: options.threads)
     }
 
     func withModel<T: Sendable>(_ body: (AnyChatModel) async throws -> T) async throws -> T {
+        try await withModel(for: request, body)
+    }
+
+    /// The model a provider request describes (the command's own, or a separate judge's).
+    func withModel<T: Sendable>(for request: ProviderRequest, _ body: (AnyChatModel) async throws -> T) async throws -> T {
         let choice = try ProviderChoice.resolve(
             request, file: try ProviderConfigFile.load(explicit: options.config), environment: ProcessInfo.processInfo.environment)
         var logger = Logger(label: "hyperalign")

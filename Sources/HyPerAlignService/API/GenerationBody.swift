@@ -6,6 +6,8 @@ struct GenerationBody: Decodable, Sendable {
     var request: String
     /// `zero-shot`, `few-shot`, `hyperalign` (default) or `hyperalign+examples`.
     var variant: String?
+    /// `as` (default): written as the user; `for`: answered for the user (template `answer-for-user`).
+    var mode: String?
 }
 
 /// The answer of `POST /v1/users/{id}/generations`.

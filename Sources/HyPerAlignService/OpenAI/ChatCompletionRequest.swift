@@ -106,7 +106,7 @@ struct ChatCompletionRequest: Decodable, Sendable {
         var format = ResponseFormat.text
         switch responseFormat?.type {
         case nil, "text": break
-        case "json_object": format = .jsonSchema(name: "object", schema: .object(["type": .string("object")]))
+        case "json_object": format = .jsonObject
         case "json_schema":
             guard let schema = responseFormat?.jsonSchema?.schema else {
                 throw ServiceError.badRequest("response_format json_schema needs a 'schema'", param: "response_format")

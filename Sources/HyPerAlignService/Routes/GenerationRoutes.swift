@@ -28,8 +28,16 @@ struct GenerationRoutes {
                     "variant '\(variant)' needs hypotheses; POST /v1/users/\(id)/hypotheses/inference first",
                     code: "hypotheses_required")
             }
-            let generator = PersonalizedGenerator(model: service.model, options: service.configuration.generation)
-            let response = try await generator.generate(body.request, for: profile, hypotheses: set, variant: variant)
+            // "mode": "for" answers for the user (an assistant that knows them, template answer-for-user);
+            // the default, "as", writes as the user.
+            guard [nil, "as", "for"].contains(body.mode) else {
+                throw ServiceError.badRequest("unknown mode '\(body.mode ?? "")' (one of: as, for)", param: "mode")
+            }
+            let response = body.mode == "for"
+                ? try await PersonalizedAssistant(model: service.model, options: service.configuration.generation)
+                    .answer(body.request, for: profile, hypotheses: variant.needsHypotheses ? set : nil)
+                : try await PersonalizedGenerator(model: service.model, options: service.configuration.generation)
+                    .generate(body.request, for: profile, hypotheses: set, variant: variant)
             service.metrics.tokens(
                 prompt: response.usage.promptTokens, completion: response.usage.completionTokens, personalized: variant != .zeroShot)
             return try JSONBody.response(GenerationResult(

@@ -4,5 +4,7 @@
 /// llama.cpp's grammar-backed `json_schema`, Ollama `format`), so even a tiny model emits parseable JSON.
 public enum ResponseFormat: Sendable, Hashable, Codable {
     case text
+    /// Any JSON object, no schema (OpenAI's JSON mode, `response_format: {"type": "json_object"}`).
+    case jsonObject
     case jsonSchema(name: String, schema: JSONValue)
 }

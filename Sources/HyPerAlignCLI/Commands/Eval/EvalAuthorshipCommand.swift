@@ -18,6 +18,7 @@ struct EvalAuthorshipCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var io: EvalDataOptions
+    @OptionGroup var judge: JudgeOptions
     @Option(help: "Data set: ccat50, cmcc or blogs.") var dataset: AuthorshipDataset = .ccat50
     @Option(help: "Number of authors (the first ones of the data set).") var authors: Int = 10
     @Option(name: .customLong("prompts-per-author"), help: "Test prompts per author.") var promptsPerAuthor: Int = 3
@@ -69,9 +70,9 @@ struct EvalAuthorshipCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(quiet: global.quiet)
         let ledger = session.ledger
         if !global.quiet { Console.note("run folder: \(files.directory.path)") }
-        let summary = try await session.withModel { model in
+        let summary = try await session.withModels(judge: judge) { model, judgeModel in
             try await AuthorshipEvaluation(
-                model: model, prompts: prompts, judgePrompts: judgePrompts, configuration: configuration, inference: inference,
+                model: model, judgeModel: judgeModel, prompts: prompts, judgePrompts: judgePrompts, configuration: configuration, inference: inference,
                 generation: generation, concurrency: global.slots, progress: printer.handler
             ).run(corpus: corpus, in: files, dataDirectory: dataDirectory.path, modelCalls: { ledger.total.calls })
         }

@@ -6,5 +6,5 @@ struct EvalCommand: AsyncParsableCommand {
         commandName: "eval",
         abstract: "Run a benchmark into a run folder (resumable; every model call is cached).",
         discussion: "Re-running the same command resumes an interrupted run and re-runs a finished one without model calls.",
-        subcommands: [EvalAuthorshipCommand.self, EvalDeliberativeCommand.self, EvalAdherenceCommand.self])
+        subcommands: [EvalAuthorshipCommand.self, EvalDeliberativeCommand.self, EvalAdherenceCommand.self, EvalStylometryCommand.self])
 }

@@ -17,6 +17,7 @@ struct EvalDeliberativeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var io: EvalDataOptions
+    @OptionGroup var judge: JudgeOptions
     @Option(help: "Harmful requests (drawn evenly from the four sources).") var harmful: Int = 15
     @Option(help: "Benign requests (XSTest safe prompts).") var benign: Int = 15
     @Option(help: "Comma-separated systems: baseline, hyperalign, deliberative.") var systems: String = "baseline,hyperalign,deliberative"
@@ -54,9 +55,9 @@ struct EvalDeliberativeCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(quiet: global.quiet)
         let ledger = session.ledger
         if !global.quiet { Console.note("run folder: \(files.directory.path)") }
-        let summary = try await session.withModel { model in
+        let summary = try await session.withModels(judge: judge) { model, judgeModel in
             try await DeliberativeEvaluation(
-                model: model, prompts: prompts, judgePrompts: judgePrompts, configuration: configuration, policy: policyValue, personas: people,
+                model: model, judgeModel: judgeModel, prompts: prompts, judgePrompts: judgePrompts, configuration: configuration, policy: policyValue, personas: people,
                 inference: inference, generation: generation, concurrency: global.slots, progress: printer.handler
             ).run(requests: requests, in: files, modelCalls: { ledger.total.calls })
         }

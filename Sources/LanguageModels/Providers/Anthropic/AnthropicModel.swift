@@ -7,8 +7,8 @@ import NIOHTTP1
 /// A chat model behind the Anthropic Messages API (`POST /v1/messages`).
 ///
 /// Translation happens here at the edge: system messages become the top-level `system`, consecutive
-/// turns of one role are merged, `max_tokens` is always sent, and a JSON schema becomes an instruction
-/// plus a `{` prefill, since the Messages API has no schema constraint of its own.
+/// turns of one role are merged, `max_tokens` is always sent, and a JSON schema becomes a forced tool whose
+/// `input_schema` it is (the tool's input is the answer's text).
 public struct AnthropicModel: ChatModel {
     public let configuration: AnthropicConfiguration
     let transport: HTTPTransport
@@ -34,12 +34,8 @@ public struct AnthropicModel: ChatModel {
         let body = wire.encoded()
         let provider = transport.providerName
         let model = configuration.model
-        let prefill = wire.prefill
         return try await transport.send({ try makeHTTPRequest(body: body) }) { buffer in
-            var response = try AnthropicWireFormat.response(
-                from: buffer, model: model, latency: clock.now - start, provider: provider)
-            response.text = prefill + response.text
-            return response
+            try AnthropicWireFormat.response(from: buffer, model: model, latency: clock.now - start, provider: provider)
         }
     }
 
@@ -48,7 +44,6 @@ public struct AnthropicModel: ChatModel {
             let wire = AnthropicWireFormat.Body(request: request, configuration: configuration, stream: true)
             let body = wire.encoded()
             let response = try await transport.open({ try makeHTTPRequest(body: body) }, deadline: configuration.streamTimeout)
-            if !wire.prefill.isEmpty { continuation.yield(ChatDelta(text: wire.prefill)) }
             var decoder = AnthropicStreamDecoder(provider: transport.providerName)
             for try await event in response.body.serverSentEvents() {
                 if let delta = try decoder.decode(event) { continuation.yield(delta) }

@@ -21,7 +21,8 @@ struct AnthropicStreamDecoder {
             inputTokens = Int(json["message"]?["usage"]?["input_tokens"]?.doubleValue ?? 0)
             return nil
         case "content_block_delta":
-            guard let text = json["delta"]?["text"]?.stringValue else { return nil }
+            // Text, or a forced tool's input arriving as `input_json_delta` pieces (the structured answer).
+            guard let text = json["delta"]?["text"]?.stringValue ?? json["delta"]?["partial_json"]?.stringValue else { return nil }
             return ChatDelta(text: text)
         case "message_delta":
             finish = AnthropicWireFormat.finishReason(json["delta"]?["stop_reason"]?.stringValue) ?? finish

@@ -5,8 +5,6 @@ import NIOCore
 enum AnthropicWireFormat {
     struct Body {
         var object: [String: JSONValue]
-        /// Text placed in an assistant prefill, which the answer continues (so it is prepended to it).
-        var prefill: String
 
         init(request: ChatRequest, configuration: AnthropicConfiguration, stream: Bool) {
             var systemParts = request.messages.filter { $0.role == .system }.map(\.content)
@@ -20,14 +18,14 @@ enum AnthropicWireFormat {
                 }
             }
             if turns.first?.role != "user" { turns.insert(("user", "(continue)"), at: 0) }
-            prefill = ""
-            if case .jsonSchema(_, let schema) = request.responseFormat {
-                systemParts.append(
-                    "Answer with one JSON object only, no prose, matching this JSON schema:\n" + schema.canonicalText())
-                if turns.last?.role == "user" {
-                    prefill = "{"
-                    turns.append(("assistant", prefill))
-                }
+            // A schema becomes a forced tool whose `input_schema` it is: the Messages API's own constraint,
+            // accepted by every Claude model (an assistant `{` prefill is refused with a 400 from Opus 4.6 on).
+            // The tool's input is the answer (see ``response(from:model:latency:provider:)``).
+            var tool: (name: String, schema: JSONValue)?
+            switch request.responseFormat {
+            case .text: break
+            case .jsonObject: systemParts.append("Answer with one JSON object only, no prose.")
+            case .jsonSchema(let name, let schema): tool = (name, schema)
             }
             object = [
                 "model": .string(configuration.model.rawValue),
@@ -39,6 +37,12 @@ enum AnthropicWireFormat {
             if let value = request.topP { object["top_p"] = .number(value) }
             if !request.stop.isEmpty { object["stop_sequences"] = .array(request.stop.map(JSONValue.string)) }
             if stream { object["stream"] = .bool(true) }
+            if let tool {
+                object["tools"] = .array([.object([
+                    "name": .string(tool.name), "description": "Give the answer as this tool's input.", "input_schema": tool.schema,
+                ])])
+                object["tool_choice"] = .object(["type": "tool", "name": .string(tool.name)])
+            }
         }
 
         func encoded() -> ByteBuffer { ByteBuffer(string: JSONValue.object(object).canonicalText()) }
@@ -66,8 +70,10 @@ enum AnthropicWireFormat {
             throw LanguageModelError.malformedResponse(
                 "no `content` array in \(OpenAIWireFormat.excerpt(text))", provider: provider)
         }
-        let content = blocks.compactMap { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }
-            .joined()
+        // A forced tool's input is the structured answer; otherwise the text blocks are.
+        let toolInput = blocks.first { $0["type"]?.stringValue == "tool_use" }?["input"]
+        let content = toolInput.map { $0.canonicalText() }
+            ?? blocks.compactMap { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }.joined()
         let usage = json["usage"]
         return ChatResponse(
             text: content,

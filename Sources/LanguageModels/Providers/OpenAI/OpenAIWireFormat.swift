@@ -23,17 +23,29 @@ enum OpenAIWireFormat {
             object["stream"] = .bool(true)
             object["stream_options"] = .object(["include_usage": .bool(true)])
         }
-        if case .jsonSchema(let name, let schema) = request.responseFormat {
-            switch configuration.structuredOutput {
-            case .responseFormat, .llamaCpp:
-                object["response_format"] = .object([
-                    "type": "json_schema",
-                    "json_schema": .object(["name": .string(name), "schema": schema, "strict": .bool(true)]),
-                ])
-                if configuration.structuredOutput == .llamaCpp { object["json_schema"] = schema }
-            case .ollama:
-                object["format"] = schema
-            }
+        switch (request.responseFormat, configuration.structuredOutput) {
+        case (.text, _):
+            break
+        case (.jsonObject, .ollama):
+            object["format"] = "json"
+        case (.jsonObject, _):
+            object["response_format"] = .object(["type": "json_object"])
+        case (.jsonSchema(_, let schema), .ollama):
+            object["format"] = schema
+        case (.jsonSchema(let name, let schema), .responseFormat):
+            // Strict only where OpenAI's strict rules accept the schema: a non-conforming one would be a
+            // 400 that no retry fixes. The project's own schemas all conform (tested).
+            let strict = SchemaRules.openAIStrict.violations(of: schema, name: name).isEmpty
+            object["response_format"] = .object([
+                "type": "json_schema",
+                "json_schema": .object(["name": .string(name), "schema": schema, "strict": .bool(strict)]),
+            ])
+        case (.jsonSchema(let name, let schema), .llamaCpp):
+            // llama.cpp reads the top-level `json_schema` into its grammar; `strict` means nothing to it.
+            object["response_format"] = .object([
+                "type": "json_schema", "json_schema": .object(["name": .string(name), "schema": schema]),
+            ])
+            object["json_schema"] = schema
         }
         return ByteBuffer(string: JSONValue.object(object).canonicalText())
     }
