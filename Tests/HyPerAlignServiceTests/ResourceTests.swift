@@ -51,6 +51,7 @@ struct ResourceTests {
             try await harness.createUser("ann", texts: ["One."])
             let appendPastLimit = try await harness.call(
                 .post, "/v1/users/ann/texts", key: harness.keyA, json: #"{"texts": [{"text": "Two."}, {"text": "Three."}]}"#)
+            #expect(appendPastLimit.status == 409)
             #expect(appendPastLimit.errorCode == "too_many_texts")
             let missingField = try await harness.call(.put, "/v1/users/bob", key: harness.keyA, json: #"{"texts": [{"id": "x"}]}"#)
             #expect(missingField.status == 400)
@@ -130,13 +131,18 @@ struct ResourceTests {
             let bodies = [
                 #"{"edits": [{"op": "explode"}]}"#,
                 #"{"edits": [{"op": "add", "category": "mood", "statement": "x"}]}"#,
-                #"{"edits": [{"op": "reword", "id": "nope", "statement": "x"}]}"#,
                 #"{"edits": [{"op": "reword", "statement": "x"}]}"#,
+                #"{"edits": [{"op": "add", "category": "style", "statement": " \n"}]}"#,
             ]
             for body in bodies {
                 let reply = try await harness.call(.patch, "/v1/users/ann/hypotheses", key: harness.keyA, json: body)
                 #expect(reply.status == 400, "\(body): \(reply.body)")
             }
+            // Well-formed, but the set has no such hypothesis: a conflict with its state, not a bad request.
+            let unknown = try await harness.call(
+                .patch, "/v1/users/ann/hypotheses", key: harness.keyA, json: #"{"edits": [{"op": "reword", "id": "nope", "statement": "x"}]}"#)
+            #expect(unknown.status == 409)
+            #expect(unknown.errorCode == "hypothesis_not_found")
             #expect(try await harness.store.hypothesisSet(for: "ann", tenant: "acme")?.revision == 1)
         }
     }
@@ -146,7 +152,7 @@ struct ResourceTests {
         try await ServiceHarness.run(model: model) { harness in
             try await harness.createUser("ann")
             let needsHypotheses = try await harness.call(.post, "/v1/users/ann/generations", key: harness.keyA, json: #"{"request": "Say thanks."}"#)
-            #expect(needsHypotheses.status == 400)
+            #expect(needsHypotheses.status == 409)
             #expect(needsHypotheses.errorCode == "hypotheses_required")
             let fewShot = try await harness.call(
                 .post, "/v1/users/ann/generations", key: harness.keyA, json: #"{"request": "Say thanks.", "variant": "few-shot"}"#)

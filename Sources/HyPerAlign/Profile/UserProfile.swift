@@ -40,14 +40,19 @@ public struct UserProfile: Sendable, Hashable, Codable, Identifiable {
 
 /// Profile ids are used in file names, URLs and SQL keys: keep them to a safe alphabet.
 public enum UserID {
+    /// The rule as a regular expression (ECMA-262 and POSIX alike), for API documents.
+    public static let pattern = "^[A-Za-z0-9_@-][A-Za-z0-9_.@-]{0,127}$"
+
+    /// ASCII letters and digits only: the same id then has one spelling in every normalization form and
+    /// the same length for every counter (characters, code points, bytes).
     public static func validate(_ id: String) throws {
-        let allowed = id.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) || "-_.@".unicodeScalars.contains($0)
+        let allowed = id.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.@".unicodeScalars.contains(scalar))
         }
-        guard !id.isEmpty, id.count <= 128, allowed, id.first != "." else {
+        guard !id.isEmpty, id.unicodeScalars.count <= 128, allowed, id.first != "." else {
             throw InputError(
                 location: "user id '\(id)'",
-                message: "must be 1–128 characters of letters, digits, '-', '_', '.', '@' (not starting with '.')")
+                message: "must be 1–128 characters of ASCII letters, digits, '-', '_', '.', '@' (not starting with '.')")
         }
     }
 }

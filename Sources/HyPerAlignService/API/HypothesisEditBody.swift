@@ -14,11 +14,23 @@ struct HypothesisEditsBody: Decodable, Sendable {
         var statement: String?
         var category: String?
         var evidence: [String]?
+        /// `set_attribute`: which attribute (language, register, domain, audience, typical_length_words).
+        var name: String?
+        /// `set_attribute`: its new value; null or "" clears it.
+        var value: String?
 
         func edit(at index: Int) throws -> HypothesisEdit {
             func need<T>(_ value: T?, _ field: String) throws -> T {
                 guard let value else {
                     throw ServiceError.badRequest("edits[\(index)]: '\(op)' needs '\(field)'", param: "edits[\(index)].\(field)")
+                }
+                return value
+            }
+            func parseStatement() throws -> String {
+                let value = try need(statement, "statement")
+                guard !TextRules.isBlank(value) else {
+                    throw ServiceError.badRequest("edits[\(index)]: a statement cannot be empty", code: "invalid_edit",
+                                                  param: "edits[\(index)].statement")
                 }
                 return value
             }
@@ -32,13 +44,21 @@ struct HypothesisEditsBody: Decodable, Sendable {
                 return category
             }
             switch op {
-            case "add": return .add(category: try parseCategory(), statement: try need(statement, "statement"), evidence: evidence ?? [])
-            case "reword": return .reword(id: try need(id, "id"), statement: try need(statement, "statement"))
+            case "add": return .add(category: try parseCategory(), statement: try parseStatement(), evidence: evidence ?? [])
+            case "reword": return .reword(id: try need(id, "id"), statement: try parseStatement())
             case "recategorize": return .recategorize(id: try need(id, "id"), category: try parseCategory())
             case "remove": return .remove(id: try need(id, "id"))
+            case "set_attribute":
+                let field = try need(name, "name")
+                guard let attribute = AttributeName(rawValue: field) else {
+                    let known = AttributeName.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ServiceError.badRequest("edits[\(index)]: unknown attribute '\(field)' (one of: \(known))",
+                                                  param: "edits[\(index)].name")
+                }
+                return .setAttribute(name: attribute, value: value)
             default:
                 throw ServiceError.badRequest(
-                    "edits[\(index)]: unknown op '\(op)' (add, reword, recategorize, remove)", param: "edits[\(index)].op")
+                    "edits[\(index)]: unknown op '\(op)' (add, reword, recategorize, remove, set_attribute)", param: "edits[\(index)].op")
             }
         }
     }

@@ -13,6 +13,9 @@ struct TextsBody: Decodable, Sendable {
 
 /// One text as a client sends it; the id is optional (`t1`, `t2`, … by position).
 struct TextBody: Decodable, Sendable {
+    /// The longest text id a client may give, in code points.
+    static let maxIDLength = 128
+
     var id: String?
     var text: String
     var prompt: String?
@@ -27,10 +30,4 @@ struct TextBody: Decodable, Sendable {
 struct ListBody<Element: Encodable & Sendable>: Encodable, Sendable {
     var object = "list"
     var data: [Element]
-}
-
-/// The answer of `GET /v1/users/{id}/hypotheses`: the set and whether the texts changed since inference.
-struct HypothesesBody: Encodable, Sendable {
-    var set: HypothesisSet
-    var stale: Bool
 }

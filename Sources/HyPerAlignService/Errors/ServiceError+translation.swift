@@ -7,7 +7,8 @@ import ProfileStorage
 
 extension ServiceError {
     /// The answer for any error a route or the pipeline throws. Upstream failures become 502/503/504
-    /// without the upstream's address (it is logged, not shown); store failures become 404/409/503.
+    /// without the upstream's address (it is logged, not shown); store failures become 404/409, or a 503
+    /// `store_unavailable` that never carries the database's own message (that is logged, not shown).
     public static func translating(_ error: any Error) -> ServiceError {
         switch error {
         case let error as ServiceError:
@@ -19,16 +20,18 @@ extension ServiceError {
             case .notFound: return .notFound(error.message, code: "user_not_found")
             case .conflict: return .conflict(error.message)
             case .corrupt: return .internal("stored data cannot be read")
-            case .unavailable:
-                return .init(.serviceUnavailable, type: "api_error", code: "store_unavailable",
-                             message: "the profile store is unavailable")
+            case .unavailable: return .storeUnavailable
             }
+        case let error as TextLimitExceeded:
+            return .conflict(error.description, code: "too_many_texts")
+        case let error as ChatCompletionContract.Violation:
+            return .badRequest(error.description, param: error.param)
         case let error as InputError:
             return .badRequest(error.description)
         case let error as HypothesisEditError:
             return .badRequest(error.message, code: "invalid_edit")
         case let error as GenerationError:
-            return .badRequest(error.message, code: "hypotheses_required")
+            return .conflict(error.message, code: "hypotheses_required")
         case let error as DecodingError:
             return .badRequest("the request body is not valid: \(describe(error))", code: "invalid_json")
         case let error as HTTPError:
@@ -37,12 +40,16 @@ extension ServiceError {
             case .contentTooLarge: return .tooLarge(error.body ?? "the request body is too large")
             case .methodNotAllowed:
                 return .init(.methodNotAllowed, type: "invalid_request_error", code: "method_not_allowed",
-                             message: error.body ?? "method not allowed")
+                             message: error.body ?? "method not allowed", headers: error.headers)
             default:
                 return .init(error.status, type: error.status.code < 500 ? "invalid_request_error" : "api_error",
-                             code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+                             code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase,
+                             headers: error.headers)
             }
         default:
+            // A database error that escaped its store's own translation (GRDB names its domain) is the
+            // store failing, not the service: a 503 the client may retry.
+            if (error as NSError).domain.hasPrefix("GRDB.") { return .storeUnavailable }
             return .internal("internal error")
         }
     }

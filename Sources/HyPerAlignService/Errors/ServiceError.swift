@@ -62,8 +62,10 @@ extension ServiceError {
               headers: [.wwwAuthenticate: "Bearer"])
     }
 
-    public static func conflict(_ message: String) -> Self {
-        .init(.conflict, type: "invalid_request_error", code: "conflict", message: message)
+    /// A well-formed request the resource's current state does not allow (a concurrent edit, a full
+    /// user, no texts or hypotheses yet).
+    public static func conflict(_ message: String, code: String = "conflict") -> Self {
+        .init(.conflict, type: "invalid_request_error", code: code, message: message)
     }
 
     public static func tooLarge(_ message: String) -> Self {
@@ -74,6 +76,13 @@ extension ServiceError {
         .init(.tooManyRequests, type: "rate_limit_error", code: "rate_limit_exceeded",
               message: "too many requests for this API key; retry in \(retryAfterSeconds) s",
               headers: [.retryAfter: String(retryAfterSeconds)])
+    }
+
+    /// The store does not answer (down, overloaded, locked): worth a retry, said without the database's
+    /// own message, which names hosts and tables.
+    public static var storeUnavailable: Self {
+        .init(.serviceUnavailable, type: "api_error", code: "store_unavailable",
+              message: "the profile store is unavailable; retry shortly", headers: [.retryAfter: "1"])
     }
 
     public static func `internal`(_ message: String) -> Self {

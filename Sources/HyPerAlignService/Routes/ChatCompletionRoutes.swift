@@ -37,6 +37,7 @@ struct ChatCompletionRoutes {
         } catch let error as ChatCompletionBody.Invalid {
             throw ServiceError.badRequest(error.description, code: "invalid_json")
         }
+        try ChatCompletionContract.check(bytes)  // the fields this service reads, as its OpenAPI document states
         let user = service.personalizer.userID(header: request.headers[Self.userHeader], userField: body.user, tenant: tenant)
         let personalization = try await service.personalizer.personalization(for: user, tenant: tenant)
         guard let proxy = service.proxy else {

@@ -13,7 +13,7 @@ struct GenerationRoutes {
             let id = try UserRoutes(service: service).userID(context)
             let tenant = try context.requireTenant()
             let body = try await JSONBody.decode(GenerationBody.self, from: request, limit: service.configuration.maxBodyBytes)
-            guard !body.request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard !TextRules.isBlank(body.request) else {
                 throw ServiceError.badRequest("'request' must not be empty", param: "request")
             }
             let name = body.variant ?? GenerationVariant.hyperalign.rawValue
@@ -24,7 +24,7 @@ struct GenerationRoutes {
             let profile = try await service.profile(id, tenant: tenant)
             let set = try await service.store.hypothesisSet(for: id, tenant: tenant)
             if variant.needsHypotheses, set == nil {
-                throw ServiceError.badRequest(
+                throw ServiceError.conflict(
                     "variant '\(variant)' needs hypotheses; POST /v1/users/\(id)/hypotheses/inference first",
                     code: "hypotheses_required")
             }

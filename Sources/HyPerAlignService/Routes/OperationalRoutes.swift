@@ -38,9 +38,9 @@ struct OperationalRoutes {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: service.metrics.exposition())))
         }
+        let document = ByteBuffer(string: OpenAPIDocument.json(for: service.configuration))
         router.get("openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"],
-                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))
         }
     }
 }

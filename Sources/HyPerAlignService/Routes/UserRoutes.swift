@@ -31,10 +31,19 @@ struct UserRoutes {
             let id = try userID(context)
             let tenant = try context.requireTenant()
             let body = try await JSONBody.decode(TextsBody.self, from: request, limit: service.configuration.maxBodyBytes)
-            let existing = try await service.profile(id, tenant: tenant)
-            let texts = body.texts.enumerated().map { $1.userText(defaultID: "t\(existing.texts.count + $0 + 1)") }
-            try checkLimits(existing.texts + texts)
-            return try JSONBody.response(try await service.store.appendTexts(texts, to: id, tenant: tenant))
+            // The count limit and the ids of texts sent without one are settled inside the store's transaction.
+            try checkIDs(body.texts)
+            let texts = body.texts.map { $0.userText(defaultID: "") }
+            try checkLimits(texts)
+            do {
+                return try JSONBody.response(try await service.store.appendTexts(
+                    texts, to: id, tenant: tenant, maxTexts: service.configuration.maxTextsPerUser))
+            } catch let error as TextLimitExceeded {
+                // A well-formed request the user's current texts leave no room for: a conflict with state.
+                throw ServiceError.conflict(error.description, code: "too_many_texts")
+            } catch let error as StoreError where error.kind == .notFound {
+                throw ServiceError.notFound("no user '\(id)'", code: "user_not_found")
+            }
         }
     }
 
@@ -42,6 +51,7 @@ struct UserRoutes {
         let id = try userID(context)
         let tenant = try context.requireTenant()
         let body = try await JSONBody.decode(UserBody.self, from: request, limit: service.configuration.maxBodyBytes)
+        try checkIDs(body.texts)
         let texts = body.texts.enumerated().map { $1.userText(defaultID: "t\($0 + 1)") }
         try checkLimits(texts)
         let existed = try await service.store.profile(id, tenant: tenant) != nil
@@ -51,8 +61,9 @@ struct UserRoutes {
         return try JSONBody.response(saved, status: existed ? .ok : .created)
     }
 
+    /// The `{id}` of the path, percent-decoded once and then checked against the user id rule.
     func userID(_ context: ServiceRequestContext) throws -> String {
-        let id = try context.parameters.require("id")
+        let id = try context.pathParameter("id")
         do {
             try UserID.validate(id)
         } catch let error as InputError {
@@ -61,7 +72,20 @@ struct UserRoutes {
         return id
     }
 
-    /// The per-user limits: number of texts, and size of each.
+    /// Text ids a client gives are 1–128 code points (the rest get `tN`).
+    func checkIDs(_ texts: [TextBody]) throws {
+        for (index, text) in texts.enumerated() {
+            guard let id = text.id else { continue }
+            guard (1...TextBody.maxIDLength).contains(TextRules.length(id)) else {
+                throw ServiceError.badRequest(
+                    "text \(index + 1): an id must have 1–\(TextBody.maxIDLength) characters", code: "invalid_text_id",
+                    param: "texts[\(index)].id")
+            }
+        }
+    }
+
+    /// The per-user limits: number of texts, and size of each (in code points, as the document's
+    /// `maxLength` counts).
     func checkLimits(_ texts: [UserText]) throws {
         let configuration = service.configuration
         if texts.count > configuration.maxTextsPerUser {
@@ -70,13 +94,14 @@ struct UserRoutes {
                 code: "too_many_texts", param: "texts")
         }
         for (index, text) in texts.enumerated() {
-            if text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                throw ServiceError.badRequest("text \(index + 1) ('\(text.id)') is empty", code: "empty_text", param: "texts")
+            if TextRules.isBlank(text.text) {
+                throw ServiceError.badRequest("text \(index + 1) ('\(text.id)') is empty", code: "empty_text", param: "texts[\(index)].text")
             }
-            if text.text.count > configuration.maxTextCharacters {
+            let length = TextRules.length(text.text)
+            if length > configuration.maxTextCharacters {
                 throw ServiceError.badRequest(
-                    "text \(index + 1) ('\(text.id)') has \(text.text.count) characters; the limit is \(configuration.maxTextCharacters)",
-                    code: "text_too_long", param: "texts")
+                    "text \(index + 1) ('\(text.id)') has \(length) characters; the limit is \(configuration.maxTextCharacters)",
+                    code: "text_too_long", param: "texts[\(index)].text")
             }
         }
     }

@@ -25,6 +25,12 @@ public struct HyPerAlignService: Sendable {
     /// The forwarder of `/v1/chat/completions`, when ``ServiceConfiguration/proxy`` names an upstream.
     let proxy: ChatProxy?
     let personalizer: Personalizer
+    /// Recent API key lookups (found, unknown, revoked), shared by every request of this service.
+    let keyCache: APIKeyCache
+    /// Each tenant's request budget: in the store when it is shared (PostgreSQL), else in this process.
+    let tenantBudget: RequestBudget
+    /// Each client address's request budget, checked before the API key.
+    let addressBudget: RequestBudget
     let startedAt = Int(Date().timeIntervalSince1970)
 
     public init(
@@ -41,23 +47,40 @@ public struct HyPerAlignService: Sendable {
         self.proxy = configuration.proxy.map { ChatProxy(configuration: $0, metrics: metrics, logger: logger) }
         self.personalizer = Personalizer(store: store, configuration: configuration.personalization)
         self.jobs = InferenceJobQueue(store: store, model: model, configuration: configuration, metrics: metrics, logger: logger)
+        self.keyCache = APIKeyCache(lifetime: configuration.keyCacheLifetime, negativeLimit: configuration.unknownKeyCacheLimit)
+        if let shared = store as? any RateLimitStore {
+            self.tenantBudget = .shared(configuration.rateLimit, store: shared)
+        } else {
+            self.tenantBudget = .local(configuration.rateLimit)
+        }
+        self.addressBudget = .local(configuration.addressRateLimit)
     }
 
     /// Proxied chat requests holding an upstream permit and waiting for one; nil when not proxying.
     public var proxyUsage: (inUse: Int, waiting: Int)? { proxy?.permits.usage }
 
-    /// Every route: operational ones open, `/v1/…` behind API keys and the per-key rate limit.
+    /// Every route: operational ones open, `/v1/…` behind the per-address limit, API keys and the
+    /// per-tenant limit.
     public func makeRouter() -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
+        let routes = RouteTable()
         router.add(middleware: ObservabilityMiddleware(metrics: metrics))
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
         OperationalRoutes(service: self).add(to: router)
         let v1 = router.group("v1")
-            .add(middleware: APIKeyMiddleware(keys: store))
-            .add(middleware: RateLimitMiddleware(limit: configuration.rateLimit))
+            .add(middleware: AddressRateLimitMiddleware(budget: addressBudget))
+            .add(middleware: APIKeyMiddleware(keys: store, cache: keyCache))
+            .add(middleware: RateLimitMiddleware(budget: tenantBudget))
         UserRoutes(service: self).add(to: v1)
         HypothesisRoutes(service: self).add(to: v1)
         GenerationRoutes(service: self).add(to: v1)
         ChatCompletionRoutes(service: self).add(to: v1)
+        // The person's own page: reached by a signed link instead of a key, limited per address.
+        let personLinks = PersonLinks(store: store, configuration: configuration.personPage)
+        PersonLinkRoutes(service: self, links: personLinks).add(to: v1)
+        PersonPageRoutes(service: self, links: personLinks)
+            .add(to: router.group("me").add(middleware: AddressRateLimitMiddleware(budget: addressBudget)))
+        routes.record(router)  // last: every route above answers its path's 405s
         return router
     }
 
@@ -74,7 +97,8 @@ public struct HyPerAlignService: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully: stops accepting connections, finishes
-    /// in-flight requests and running inference jobs, then stops `alongside` (e.g. the PostgreSQL pool).
+    /// in-flight requests, lets running inference jobs finish within their grace period and hands the rest
+    /// back to the store's queue, then stops `alongside` (e.g. the PostgreSQL pool).
     public func run(alongside: [any Service] = [], onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         async throws
     {
