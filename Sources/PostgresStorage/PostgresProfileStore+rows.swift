@@ -57,26 +57,24 @@ extension PostgresProfileStore {
         return stored
     }
 
+    /// The profile and its texts from one statement, so one snapshot: a concurrent append is seen whole
+    /// or not at all, and the revision matches the texts.
     static func load(_ id: String, tenant: TenantID, connection: PostgresConnection, logger: Logger) async throws
         -> UserProfile?
     {
         var header: (attributes: String, revision: Int, updatedAt: Date)?
-        for try await row in try await connection.query(
-            "SELECT attributes, revision, updated_at FROM profiles WHERE tenant = \(tenant.rawValue) AND id = \(id)",
-            logger: logger
-        ).decode((String, Int, Date).self) {
-            header = (row.0, row.1, row.2)
+        var texts: [UserText] = []
+        for try await (attributes, revision, updatedAt, textID, body, prompt, source) in try await connection.query(
+            """
+            SELECT p.attributes, p.revision, p.updated_at, t.text_id, t.body, t.prompt, t.source
+            FROM profiles p LEFT JOIN texts t ON t.tenant = p.tenant AND t.user_id = p.id
+            WHERE p.tenant = \(tenant.rawValue) AND p.id = \(id) ORDER BY t.position
+            """, logger: logger
+        ).decode((String, Int, Date, String?, String?, String?, String?).self) {
+            header = (attributes, revision, updatedAt)
+            if let textID, let body { texts.append(UserText(id: textID, text: body, prompt: prompt, source: source)) }
         }
         guard let header else { return nil }
-        var texts: [UserText] = []
-        for try await (textID, body, prompt, source) in try await connection.query(
-            """
-            SELECT text_id, body, prompt, source FROM texts
-            WHERE tenant = \(tenant.rawValue) AND user_id = \(id) ORDER BY position
-            """, logger: logger
-        ).decode((String, String, String?, String?).self) {
-            texts.append(UserText(id: textID, text: body, prompt: prompt, source: source))
-        }
         return UserProfile(
             id: id, texts: texts,
             attributes: try StoredJSON.decode([String: String].self, from: header.attributes, what: "attributes of '\(id)'"),

@@ -10,13 +10,15 @@ import ServiceLifecycle
 /// Every write is one transaction that first locks the user's profile row (`SELECT … FOR UPDATE`), so
 /// two replicas writing the same user are serialized by the database and a stale hypothesis save fails
 /// with ``StoreError`` `conflict` instead of overwriting. A crash mid-write rolls the transaction back.
+/// Reads of a profile are one statement, so one snapshot. Jobs, their leases and rate-limit budgets
+/// live here too, which is what lets replicas share them.
 ///
 /// ```swift
 /// try await PostgresProfileStore.withStore(configuration) { store in
 ///     _ = try await store.saveProfile(profile, tenant: "acme")
 /// }
 /// ```
-public final class PostgresProfileStore: ProfileStore, APIKeyStore, Service {
+public final class PostgresProfileStore: ProfileStore, APIKeyStore, JobStore, RateLimitStore, Service {
     let client: PostgresClient
     let logger: Logger
     public let configuration: PostgresStoreConfiguration
@@ -124,13 +126,39 @@ public final class PostgresProfileStore: ProfileStore, APIKeyStore, Service {
         }
     }
 
-    public func appendTexts(_ texts: [UserText], to id: String, tenant: TenantID) async throws -> UserProfile {
+    public func appendTexts(_ texts: [UserText], to id: String, tenant: TenantID, maxTexts: Int?) async throws
+        -> UserProfile
+    {
+        // The profile row stays locked from the count to the commit: concurrent appends (on any replica)
+        // take turns, so they can neither pass the limit together nor hand out the same id.
         try await write { connection, logger in
-            guard try await Self.lock(id, tenant: tenant, connection: connection, logger: logger),
-                var profile = try await Self.load(id, tenant: tenant, connection: connection, logger: logger)
-            else { throw StoreError.notFound(user: id) }
-            profile.texts += texts
-            return try await Self.save(profile, tenant: tenant, connection: connection, logger: logger)
+            guard try await Self.lock(id, tenant: tenant, connection: connection, logger: logger) else {
+                throw StoreError.notFound(user: id)
+            }
+            var existing: [String] = []
+            var next = 0
+            for try await (textID, position) in try await connection.query(
+                "SELECT text_id, position FROM texts WHERE tenant = \(tenant.rawValue) AND user_id = \(id) ORDER BY position",
+                logger: logger
+            ).decode((String, Int).self) {
+                existing.append(textID)
+                next = position + 1
+            }
+            let prepared = try TextAppend.prepare(texts, user: id, existingIDs: existing, maxTexts: maxTexts)
+            for (offset, text) in prepared.enumerated() {
+                try await connection.query(
+                    """
+                    INSERT INTO texts (tenant, user_id, position, text_id, body, prompt, source)
+                    VALUES (\(tenant.rawValue), \(id), \(next + offset), \(text.id), \(text.text), \(text.prompt), \(text.source))
+                    """, logger: logger)
+            }
+            try await connection.query(
+                "UPDATE profiles SET revision = revision + 1, updated_at = now() WHERE tenant = \(tenant.rawValue) AND id = \(id)",
+                logger: logger)
+            guard let profile = try await Self.load(id, tenant: tenant, connection: connection, logger: logger) else {
+                throw StoreError.notFound(user: id)
+            }
+            return profile
         }
     }
 

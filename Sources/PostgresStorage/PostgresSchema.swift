@@ -43,6 +43,30 @@ enum PostgresSchema {
               hash TEXT PRIMARY KEY, tenant TEXT NOT NULL, label TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)
             """
         ]),
+        Migration(version: 3, name: "api-key-revocation", statements: [
+            "ALTER TABLE api_keys ADD COLUMN revoked_at TIMESTAMPTZ"
+        ]),
+        Migration(version: 4, name: "inference-jobs", statements: [
+            """
+            CREATE TABLE inference_jobs (
+              id TEXT PRIMARY KEY, tenant TEXT NOT NULL, user_id TEXT NOT NULL, status TEXT NOT NULL,
+              created_at TIMESTAMPTZ NOT NULL, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ,
+              attempts INTEGER NOT NULL DEFAULT 0, lease_owner TEXT, lease_expires_at TIMESTAMPTZ,
+              hypotheses_revision INTEGER, hypothesis_count INTEGER, error TEXT)
+            """,
+            """
+            CREATE UNIQUE INDEX inference_jobs_one_active_per_user ON inference_jobs (tenant, user_id)
+              WHERE status IN ('queued', 'running')
+            """,
+            "CREATE INDEX inference_jobs_claimable ON inference_jobs (status, created_at)",
+            "CREATE INDEX inference_jobs_finished ON inference_jobs (finished_at)",
+        ]),
+        Migration(version: 5, name: "rate-limits", statements: [
+            """
+            CREATE TABLE rate_limits (
+              bucket TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, updated_at TIMESTAMPTZ NOT NULL)
+            """
+        ]),
     ]
 
     /// Applies every migration the database has not seen; returns the versions applied now.

@@ -41,19 +41,36 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible {
     public var description: String { label }
 }
 
-/// What a store keeps of an API key: its hash, its tenant and a non-secret label.
+/// What a store keeps of an API key: its hash, its tenant, a non-secret label, and when it was revoked.
 public struct APIKeyRecord: Sendable, Hashable, Codable {
     public var hash: String
     public var tenant: TenantID
     public var label: String
     public var createdAt: Date
+    /// When the key was revoked; a revoked key authenticates nothing.
+    public var revokedAt: Date?
 
-    public init(hash: String, tenant: TenantID, label: String, createdAt: Date = Date()) {
+    public init(hash: String, tenant: TenantID, label: String, createdAt: Date = Date(), revokedAt: Date? = nil) {
         self.hash = hash
         self.tenant = tenant
         self.label = label
         self.createdAt = createdAt
+        self.revokedAt = revokedAt
     }
+
+    /// The key's public id (`key_` and the first 16 hex digits of its hash): what listings show and
+    /// revocation takes, never enough to authenticate.
+    public var id: String { Self.idPrefix + hash.prefix(16) }
+
+    /// The hash prefix an id names, or nil when `id` is not a key id.
+    public static func hashPrefix(ofID id: String) -> String? {
+        guard id.hasPrefix(idPrefix) else { return nil }
+        let prefix = id.dropFirst(idPrefix.count)
+        guard prefix.count == 16, prefix.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+        return String(prefix)
+    }
+
+    static let idPrefix = "key_"
 
     /// The record of a freshly generated key.
     public init(key: APIKey, tenant: TenantID) {
@@ -65,6 +82,11 @@ public struct APIKeyRecord: Sendable, Hashable, Codable {
 public protocol APIKeyStore: Sendable {
     /// Stores a key's record; saving the same hash twice is an error.
     func saveAPIKey(_ record: APIKeyRecord) async throws
-    /// The record with this hash, or nil for an unknown key.
+    /// The record with this hash (revoked or not), or nil for an unknown key.
     func apiKey(hash: String) async throws -> APIKeyRecord?
+    /// Every key of `tenant` (all tenants' when nil), oldest first.
+    func apiKeys(tenant: TenantID?) async throws -> [APIKeyRecord]
+    /// Revokes the key with this ``APIKeyRecord/id``; returns its record (revoked earlier or now), or nil
+    /// when no key has this id.
+    func revokeAPIKey(id: String) async throws -> APIKeyRecord?
 }

@@ -13,14 +13,23 @@ public protocol ProfileStore: Sendable {
     func profileSummaries(tenant: TenantID) async throws -> [ProfileSummary]
     /// Deletes a profile with its texts and hypotheses; false when there was none.
     func deleteProfile(_ id: String, tenant: TenantID) async throws -> Bool
-    /// Appends texts to an existing profile in one transaction.
-    func appendTexts(_ texts: [UserText], to id: String, tenant: TenantID) async throws -> UserProfile
+    /// Appends texts to an existing profile in one transaction, which also gives texts without an id
+    /// their `tN` id and checks the total against `maxTexts` (``TextLimitExceeded``), so concurrent appends
+    /// can neither pass the limit together nor share an id.
+    func appendTexts(_ texts: [UserText], to id: String, tenant: TenantID, maxTexts: Int?) async throws -> UserProfile
     func hypothesisSet(for userID: String, tenant: TenantID) async throws -> HypothesisSet?
     /// Saves a hypothesis set. With `expectedRevision`, fails on a concurrent change.
     func saveHypothesisSet(_ set: HypothesisSet, tenant: TenantID, expectedRevision: Int?) async throws
         -> HypothesisSet
     /// Deletes a user's hypothesis set, keeping the profile; false when there was none.
     func deleteHypothesisSet(for userID: String, tenant: TenantID) async throws -> Bool
+}
+
+extension ProfileStore {
+    /// Appends texts without a limit on their number.
+    public func appendTexts(_ texts: [UserText], to id: String, tenant: TenantID) async throws -> UserProfile {
+        try await appendTexts(texts, to: id, tenant: tenant, maxTexts: nil)
+    }
 }
 
 /// A tenant of the service; every stored resource belongs to exactly one.

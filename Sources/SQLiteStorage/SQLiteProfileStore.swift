@@ -5,6 +5,10 @@ import ProfileStorage
 
 /// The default store: one SQLite file (WAL mode), zero set-up, safe against a crash mid-write because
 /// every operation is one transaction.
+///
+/// It runs with `synchronous=FULL`: every commit is synced to disk before it is acknowledged, so an
+/// acknowledged write survives a power cut as well as a killed process (WAL's `NORMAL` may lose the last
+/// commits on power loss). Rate limits over SQLite are per process: the file is one server's.
 public final class SQLiteProfileStore: ProfileStore {
     let pool: DatabasePool
     public let path: String
@@ -15,6 +19,7 @@ public final class SQLiteProfileStore: ProfileStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
@@ -56,11 +61,35 @@ public final class SQLiteProfileStore: ProfileStore {
         }
     }
 
-    public func appendTexts(_ texts: [UserText], to id: String, tenant: TenantID) async throws -> UserProfile {
+    public func appendTexts(_ texts: [UserText], to id: String, tenant: TenantID, maxTexts: Int?) async throws
+        -> UserProfile
+    {
+        // One write transaction (SQLite has one writer at a time, across processes too): the count, the ids
+        // and the insert cannot interleave with another append.
         try await pool.write { db in
-            guard var profile = try Self.load(id, tenant: tenant, db: db) else { throw StoreError.notFound(user: id) }
-            profile.texts += texts
-            return try Self.save(profile, tenant: tenant, db: db)
+            guard let revision = try Int.fetchOne(
+                db, sql: "SELECT revision FROM profiles WHERE tenant = ? AND id = ?", arguments: [tenant.rawValue, id])
+            else { throw StoreError.notFound(user: id) }
+            let existing = try String.fetchAll(
+                db, sql: "SELECT text_id FROM texts WHERE tenant = ? AND user_id = ? ORDER BY position",
+                arguments: [tenant.rawValue, id])
+            let prepared = try TextAppend.prepare(texts, user: id, existingIDs: existing, maxTexts: maxTexts)
+            let first = try Int.fetchOne(
+                db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM texts WHERE tenant = ? AND user_id = ?",
+                arguments: [tenant.rawValue, id]) ?? 0
+            for (offset, text) in prepared.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO texts (tenant, user_id, position, text_id, body, prompt, source)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [tenant.rawValue, id, first + offset, text.id, text.text, text.prompt, text.source])
+            }
+            try db.execute(
+                sql: "UPDATE profiles SET revision = ?, updated_at = ? WHERE tenant = ? AND id = ?",
+                arguments: [revision + 1, Date(), tenant.rawValue, id])
+            guard let profile = try Self.load(id, tenant: tenant, db: db) else { throw StoreError.notFound(user: id) }
+            return profile
         }
     }
 
@@ -100,6 +129,20 @@ public final class SQLiteProfileStore: ProfileStore {
             try db.execute(
                 sql: "DELETE FROM hypothesis_sets WHERE tenant = ? AND user_id = ?", arguments: [tenant.rawValue, userID])
             return db.changesCount > 0
+        }
+    }
+
+    /// A pragma's value as the writing connection sees it (`synchronous` → `2` for FULL), for tests and
+    /// diagnostics.
+    package func pragma(_ name: String) async throws -> String? {
+        guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        return try await pool.write { db in
+            switch try DatabaseValue.fetchOne(db, sql: "PRAGMA \(name)")?.storage {
+            case .int64(let value): "\(value)"
+            case .double(let value): "\(value)"
+            case .string(let value): value
+            case .blob, .null, nil: nil
+            }
         }
     }
 

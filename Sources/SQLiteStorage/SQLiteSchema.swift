@@ -30,6 +30,22 @@ enum SQLiteSchema {
                   created_at DATETIME NOT NULL);
                 """)
         }
+        migrator.registerMigration("v3-api-key-revocation") { db in
+            try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN revoked_at DATETIME")
+        }
+        migrator.registerMigration("v4-inference-jobs") { db in
+            try db.execute(sql: """
+                CREATE TABLE inference_jobs (
+                  id TEXT PRIMARY KEY NOT NULL, tenant TEXT NOT NULL, user_id TEXT NOT NULL, status TEXT NOT NULL,
+                  created_at DATETIME NOT NULL, started_at DATETIME, finished_at DATETIME,
+                  attempts INTEGER NOT NULL DEFAULT 0, lease_owner TEXT, lease_expires_at DATETIME,
+                  hypotheses_revision INTEGER, hypothesis_count INTEGER, error TEXT);
+                CREATE UNIQUE INDEX inference_jobs_one_active_per_user ON inference_jobs (tenant, user_id)
+                  WHERE status IN ('queued', 'running');
+                CREATE INDEX inference_jobs_claimable ON inference_jobs (status, created_at);
+                CREATE INDEX inference_jobs_finished ON inference_jobs (finished_at);
+                """)
+        }
         return migrator
     }
 }

@@ -3,6 +3,7 @@ import HyPerAlign
 import PostgresStorage
 import ProfileStorage
 import ProfileStoreContract
+import Synchronization
 import Testing
 
 @Suite(.enabled(if: PostgresTestDatabase.isAvailable, "set HYPERALIGN_TEST_POSTGRES_URL (scripts/test does)"))
@@ -22,6 +23,87 @@ struct PostgresProfileStoreTests {
         try await withStore { try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile($0) }
     }
     @Test func storesAPIKeys() async throws { try await withStore { try await ProfileStoreContract.storesAPIKeysOnlyAsHashes($0) } }
+    @Test func listsAndRevokesAPIKeys() async throws { try await withStore { try await ProfileStoreContract.listsAndRevokesAPIKeys($0) } }
+    @Test func appendsWithIDsAndALimit() async throws { try await withStore { try await ProfileStoreContract.appendsWithIDsAndALimit($0) } }
+    @Test func queuesOneJobPerUser() async throws {
+        try await withStore { try await JobStoreContract.queuesOneActiveJobPerUserAndCapsTheTenant($0) }
+    }
+    @Test func leasesBelongToTheirHolder() async throws { try await withStore { try await JobStoreContract.leasesBelongToTheirHolder($0) } }
+    @Test func takesOverExpiredJobs() async throws { try await withStore { try await JobStoreContract.takesOverJobsWhoseLeaseExpired($0) } }
+    @Test func prunesFinishedJobs() async throws { try await withStore { try await JobStoreContract.prunesFinishedJobs($0) } }
+
+    /// Two clients (as two replicas have) racing on one database.
+    func withTwoStores(_ body: @Sendable (PostgresProfileStore, PostgresProfileStore) async throws -> Void) async throws {
+        let configuration = try await PostgresTestDatabase.freshDatabase()
+        try await PostgresProfileStore.withStore(configuration) { first in
+            try await PostgresProfileStore.withStore(configuration) { second in try await body(first, second) }
+        }
+        try await PostgresTestDatabase.drop(configuration)
+    }
+
+    @Test func concurrentAppendsKeepTheLimitAndUniqueIDs() async throws {
+        try await withTwoStores { try await ProfileStoreContract.concurrentAppendsKeepTheLimitAndUniqueIDs([$0, $1]) }
+    }
+
+    @Test func concurrentClaimsTakeAJobOnce() async throws {
+        try await withTwoStores { first, second in
+            try await JobStoreContract.concurrentClaimsTakeAJobOnce(TwoJobStores(first: first, second: second))
+        }
+    }
+
+    @Test func concurrentEnqueuesRespectTheCap() async throws {
+        try await withTwoStores { first, second in
+            try await JobStoreContract.concurrentEnqueuesRespectTheCap(TwoJobStores(first: first, second: second))
+        }
+    }
+
+    /// One budget across two clients: together they get the burst, not twice it; the budget refills.
+    @Test func rateLimitsAreSharedByEveryClient() async throws {
+        try await withTwoStores { first, second in
+            let decisions = try await withThrowingTaskGroup(of: RateLimitDecision.self) { group in
+                for index in 0..<30 {
+                    let store = index.isMultiple(of: 2) ? first : second
+                    group.addTask { try await store.takeRateLimitToken(bucket: "tenant:acme", rate: 0.001, burst: 10) }
+                }
+                return try await group.reduce(into: [RateLimitDecision]()) { $0.append($1) }
+            }
+            #expect(decisions.count { $0 == .allowed } == 10)
+            let denied = decisions.compactMap { if case .denied(let after) = $0 { after } else { nil } }
+            #expect(denied.count == 20)
+            #expect(denied.allSatisfy { $0 > 900 && $0 <= 1000 })  // one token per 1000 s
+            // Another bucket has its own budget.
+            #expect(try await first.takeRateLimitToken(bucket: "tenant:globex", rate: 0.001, burst: 10) == .allowed)
+            // A fast bucket refills: after its burst, a token is back within 1/rate s.
+            for _ in 0..<2 { #expect(try await first.takeRateLimitToken(bucket: "tenant:fast", rate: 50, burst: 2) == .allowed) }
+            var refilled = false
+            for _ in 0..<100 where !refilled {
+                try await Task.sleep(for: .milliseconds(20))
+                refilled = try await second.takeRateLimitToken(bucket: "tenant:fast", rate: 50, burst: 2) == .allowed
+            }
+            #expect(refilled)
+        }
+    }
+
+    @Test func profileReadsAreOneSnapshot() async throws {
+        // Appends and reads race; every read's revision matches its texts (1 + appended count).
+        try await withTwoStores { writer, reader in
+            _ = try await writer.saveProfile(ProfileStoreContract.profile("snap", texts: 1), tenant: "t")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for index in 0..<40 {
+                        _ = try await writer.appendTexts([UserText(id: "", text: "More \(index).")], to: "snap", tenant: "t")
+                    }
+                }
+                group.addTask {
+                    for _ in 0..<120 {
+                        let profile = try #require(try await reader.profile("snap", tenant: "t"))
+                        #expect(profile.texts.count == profile.revision)
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
 
     @Test func migratesOnceEvenWhenReplicasStartTogether() async throws {
         let configuration = try await PostgresTestDatabase.freshDatabase()
@@ -94,6 +176,36 @@ struct PostgresProfileStoreTests {
         #expect(error?.kind == .unavailable)
         #expect(error?.description.contains("127.0.0.1:1") == true)
     }
+}
+
+/// Two stores as one, alternating calls: the contract's concurrent callers then race across two clients.
+struct TwoJobStores: JobStore {
+    let first: PostgresProfileStore
+    let second: PostgresProfileStore
+    let turn = Turn()
+
+    final class Turn: Sendable {
+        let count = Mutex(0)
+        func next() -> Bool { count.withLock { $0 += 1; return $0.isMultiple(of: 2) } }
+    }
+
+    var store: PostgresProfileStore { turn.next() ? first : second }
+
+    func enqueueJob(id: String, userID: String, tenant: TenantID, maxQueuedPerTenant: Int) async throws -> JobEnqueueResult {
+        try await store.enqueueJob(id: id, userID: userID, tenant: tenant, maxQueuedPerTenant: maxQueuedPerTenant)
+    }
+    func job(_ id: String, tenant: TenantID) async throws -> StoredJob? { try await store.job(id, tenant: tenant) }
+    func claimJob(owner: String, lease: Duration, maxAttempts: Int) async throws -> StoredJob? {
+        try await store.claimJob(owner: owner, lease: lease, maxAttempts: maxAttempts)
+    }
+    func renewJobLease(_ id: String, owner: String, lease: Duration) async throws -> Bool {
+        try await store.renewJobLease(id, owner: owner, lease: lease)
+    }
+    func finishJob(_ id: String, owner: String, outcome: JobOutcome) async throws -> Bool {
+        try await store.finishJob(id, owner: owner, outcome: outcome)
+    }
+    func releaseJob(_ id: String, owner: String) async throws -> Bool { try await store.releaseJob(id, owner: owner) }
+    func pruneJobs(finishedBefore date: Date) async throws -> Int { try await store.pruneJobs(finishedBefore: date) }
 }
 
 /// Needs no server.

@@ -20,6 +20,35 @@ struct SQLiteProfileStoreTests {
         try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile(try makeStore())
     }
     @Test func storesAPIKeys() async throws { try await ProfileStoreContract.storesAPIKeysOnlyAsHashes(try makeStore()) }
+    @Test func listsAndRevokesAPIKeys() async throws { try await ProfileStoreContract.listsAndRevokesAPIKeys(try makeStore()) }
+    @Test func appendsWithIDsAndALimit() async throws { try await ProfileStoreContract.appendsWithIDsAndALimit(try makeStore()) }
+    @Test func concurrentAppendsKeepTheLimitAndUniqueIDs() async throws {
+        // Three handles on one file, as three processes would have.
+        let store = try makeStore()
+        try await ProfileStoreContract.concurrentAppendsKeepTheLimitAndUniqueIDs(
+            [store, try SQLiteProfileStore(path: store.path), try SQLiteProfileStore(path: store.path)])
+    }
+    @Test func queuesOneJobPerUser() async throws { try await JobStoreContract.queuesOneActiveJobPerUserAndCapsTheTenant(try makeStore()) }
+    @Test func leasesBelongToTheirHolder() async throws { try await JobStoreContract.leasesBelongToTheirHolder(try makeStore()) }
+    @Test func takesOverExpiredJobs() async throws { try await JobStoreContract.takesOverJobsWhoseLeaseExpired(try makeStore()) }
+    @Test func concurrentClaimsTakeAJobOnce() async throws { try await JobStoreContract.concurrentClaimsTakeAJobOnce(try makeStore()) }
+    @Test func concurrentEnqueuesRespectTheCap() async throws { try await JobStoreContract.concurrentEnqueuesRespectTheCap(try makeStore()) }
+    @Test func prunesFinishedJobs() async throws { try await JobStoreContract.prunesFinishedJobs(try makeStore()) }
+
+    @Test func syncsEveryCommit() async throws {
+        let store = try makeStore()
+        // 2 = FULL: a commit is on disk before it is acknowledged.
+        #expect(try await store.pragma("synchronous") == "2")
+        #expect(try await store.pragma("journal_mode") == "wal")
+    }
+
+    @Test func jobsSurviveReopening() async throws {
+        let store = try makeStore()
+        _ = try await store.enqueueJob(id: "job_kept", userID: "ann", tenant: "t", maxQueuedPerTenant: 10)
+        let reopened = try SQLiteProfileStore(path: store.path)
+        #expect(try await reopened.job("job_kept", tenant: "t")?.status == .queued)
+        #expect(try await reopened.claimJob(owner: "w", lease: .seconds(60), maxAttempts: 3)?.id == "job_kept")
+    }
 
     @Test func survivesReopening() async throws {
         let store = try makeStore()
@@ -54,4 +83,20 @@ struct InMemoryProfileStoreTests {
         try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile(InMemoryProfileStore())
     }
     @Test func storesAPIKeys() async throws { try await ProfileStoreContract.storesAPIKeysOnlyAsHashes(InMemoryProfileStore()) }
+    @Test func listsAndRevokesAPIKeys() async throws { try await ProfileStoreContract.listsAndRevokesAPIKeys(InMemoryProfileStore()) }
+    @Test func appendsWithIDsAndALimit() async throws { try await ProfileStoreContract.appendsWithIDsAndALimit(InMemoryProfileStore()) }
+    @Test func concurrentAppendsKeepTheLimitAndUniqueIDs() async throws {
+        let store = InMemoryProfileStore()
+        try await ProfileStoreContract.concurrentAppendsKeepTheLimitAndUniqueIDs([store, store])
+    }
+    @Test func queuesOneJobPerUser() async throws {
+        try await JobStoreContract.queuesOneActiveJobPerUserAndCapsTheTenant(InMemoryProfileStore())
+    }
+    @Test func leasesBelongToTheirHolder() async throws { try await JobStoreContract.leasesBelongToTheirHolder(InMemoryProfileStore()) }
+    @Test func takesOverExpiredJobs() async throws { try await JobStoreContract.takesOverJobsWhoseLeaseExpired(InMemoryProfileStore()) }
+    @Test func concurrentClaimsTakeAJobOnce() async throws { try await JobStoreContract.concurrentClaimsTakeAJobOnce(InMemoryProfileStore()) }
+    @Test func concurrentEnqueuesRespectTheCap() async throws {
+        try await JobStoreContract.concurrentEnqueuesRespectTheCap(InMemoryProfileStore())
+    }
+    @Test func prunesFinishedJobs() async throws { try await JobStoreContract.prunesFinishedJobs(InMemoryProfileStore()) }
 }

@@ -129,5 +129,80 @@ public enum ProfileStoreContract {
     }
 }
 
+extension ProfileStoreContract {
+    /// Texts sent without an id get `tN` past the user's count, skipping ids in use; the limit is checked
+    /// against what is stored, and a refused append stores nothing.
+    public static func appendsWithIDsAndALimit(_ store: some ProfileStore) async throws {
+        _ = try await store.saveProfile(UserProfile(id: "ed", texts: [UserText(id: "t2", text: "Taken id.")]), tenant: "t")
+        let appended = try await store.appendTexts(
+            [UserText(id: "", text: "First."), UserText(id: "mine", text: "Named."), UserText(id: "", text: "Second.")],
+            to: "ed", tenant: "t", maxTexts: 4)
+        #expect(appended.texts.map(\.id) == ["t2", "t3", "mine", "t4"])
+        #expect(appended.revision == 2)
+        let error = await #expect(throws: TextLimitExceeded.self) {
+            try await store.appendTexts([UserText(id: "", text: "One too many.")], to: "ed", tenant: "t", maxTexts: 4)
+        }
+        #expect(error?.wouldHave == 5)
+        let stored = try #require(try await store.profile("ed", tenant: "t"))
+        #expect(stored.texts.count == 4)
+        #expect(stored.revision == 2)
+        await #expect(throws: StoreError.self) {
+            try await store.appendTexts([UserText(id: "", text: "x")], to: "nobody", tenant: "t", maxTexts: 4)
+        }
+    }
+
+    /// Appends racing through several handles on one database (as replicas or processes would): the
+    /// total never passes the limit, no id is handed out twice, and every acknowledged append is stored.
+    public static func concurrentAppendsKeepTheLimitAndUniqueIDs(_ stores: [any ProfileStore]) async throws {
+        let first = try #require(stores.first)
+        _ = try await first.saveProfile(UserProfile(id: "race", texts: [UserText(id: "t1", text: "Seed.")]), tenant: "t")
+        let limit = 12
+        let acknowledged = try await withThrowingTaskGroup(of: String?.self) { group in
+            for index in 0..<24 {
+                let store = stores[index % stores.count]
+                group.addTask {
+                    do {
+                        _ = try await store.appendTexts(
+                            [UserText(id: "", text: "Append \(index).")], to: "race", tenant: "t", maxTexts: limit)
+                        return "Append \(index)."
+                    } catch is TextLimitExceeded {
+                        return nil
+                    }
+                }
+            }
+            return try await group.reduce(into: [String]()) { if let text = $1 { $0.append(text) } }
+        }
+        let stored = try #require(try await first.profile("race", tenant: "t"))
+        #expect(acknowledged.count == limit - 1)
+        #expect(stored.texts.count == limit)
+        #expect(Set(stored.texts.map(\.id)).count == stored.texts.count)
+        #expect(Set(acknowledged).isSubset(of: Set(stored.texts.map(\.text))))
+        #expect(stored.revision == 1 + acknowledged.count)
+    }
+
+    /// Keys are listed per tenant with their public ids; a revoked key is still found, marked revoked.
+    public static func listsAndRevokesAPIKeys(_ store: some APIKeyStore) async throws {
+        let (a1, a2, b) = (APIKey.generate(), APIKey.generate(), APIKey.generate())
+        for (key, tenant) in [(a1, "acme"), (a2, "acme"), (b, "globex")] as [(APIKey, TenantID)] {
+            try await store.saveAPIKey(APIKeyRecord(key: key, tenant: tenant))
+        }
+        let acme = try await store.apiKeys(tenant: "acme")
+        #expect(Set(acme.map(\.hash)) == [a1.hash, a2.hash])
+        #expect(try await store.apiKeys(tenant: nil).count == 3)
+        #expect(acme.allSatisfy { $0.revokedAt == nil && $0.id.hasPrefix("key_") && !$0.id.contains($0.hash) })
+        let id = try #require(acme.first { $0.hash == a1.hash }).id
+        let revoked = try #require(try await store.revokeAPIKey(id: id))
+        #expect(revoked.hash == a1.hash)
+        #expect(revoked.revokedAt != nil)
+        #expect(try await store.apiKey(hash: a1.hash)?.revokedAt != nil)
+        #expect(try await store.apiKey(hash: a2.hash)?.revokedAt == nil)
+        // Revoking twice keeps the first time; unknown and malformed ids find nothing.
+        #expect(try await store.revokeAPIKey(id: id)?.revokedAt == revoked.revokedAt)
+        #expect(try await store.revokeAPIKey(id: "key_0000000000000000") == nil)
+        #expect(try await store.revokeAPIKey(id: a2.hash) == nil)
+        #expect(try await store.apiKey(hash: a2.hash)?.revokedAt == nil)
+    }
+}
+
 /// A change that refuses to be saved.
 struct ContractRefusal: Error {}

@@ -3,10 +3,11 @@ import Foundation
 import Logging
 import ProfileStorage
 
-/// `hyperalign keys create --tenant NAME`: a new API key for the service, printed once and stored hashed.
+/// `hyperalign keys create|list|revoke`: the service's API keys, stored hashed. Wiring only: the store does
+/// the work, and every replica stops accepting a revoked key within its key cache lifetime (seconds).
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys", abstract: "Manage the service's API keys.", subcommands: [Create.self])
+        commandName: "keys", abstract: "Manage the service's API keys.", subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -36,8 +37,81 @@ struct KeysCommand: AsyncParsableCommand {
                 try Console.json(["tenant": tenant.rawValue, "key": key.secret, "store": location.description])
             } else {
                 Console.out(key.secret)
-                Console.error("created a key for tenant '\(tenant)' in \(location.description); it is shown only now")
+                Console.note("created a key for tenant '\(tenant)' in \(location.description); it is shown only now")
             }
         }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List API keys: id, tenant, label, created, revoked. Secrets are never stored, so never shown.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this tenant's keys.") var tenant: String?
+        @Flag(help: "Print as JSON.") var json = false
+
+        func run() async throws {
+            let location = try StoreLocation(global.storePath)
+            let tenant = self.tenant.map { TenantID($0) }
+            let records = try await location.withStore(logger: KeysCommand.quietLogger) { store in
+                try await store.apiKeys(tenant: tenant)
+            }
+            if json {
+                try Console.json(records.map(Listed.init))
+                return
+            }
+            if records.isEmpty { Console.note("no API keys in \(location.description)") }
+            for record in records {
+                let revoked = record.revokedAt.map { "revoked \(Listed.format($0))" } ?? "active"
+                Console.out("\(record.id)  \(record.tenant)  \(record.label)  created \(Listed.format(record.createdAt))  \(revoked)")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an API key by its id (from `keys list`); every replica refuses it within seconds.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The key's id, key_ and 16 hex digits.") var id: String
+
+        func validate() throws {
+            guard APIKeyRecord.hashPrefix(ofID: id) != nil else {
+                throw ValidationError("'\(id)' is not a key id (key_ and 16 lowercase hex digits, as `keys list` shows)")
+            }
+        }
+
+        func run() async throws {
+            let location = try StoreLocation(global.storePath)
+            let id = self.id
+            guard let record = try await location.withStore(logger: KeysCommand.quietLogger, { try await $0.revokeAPIKey(id: id) })
+            else { throw StoreError(.notFound, "no API key with id '\(id)' in \(location.description)") }
+            Console.note("revoked \(record.id) (tenant '\(record.tenant)', \(record.label)); replicas refuse it within seconds")
+        }
+    }
+
+    /// A key as `keys list --json` prints it.
+    struct Listed: Encodable {
+        var id: String
+        var tenant: String
+        var label: String
+        var createdAt: Date
+        var revokedAt: Date?
+
+        init(_ record: APIKeyRecord) {
+            id = record.id
+            tenant = record.tenant.rawValue
+            label = record.label
+            createdAt = record.createdAt
+            revokedAt = record.revokedAt
+        }
+
+        static func format(_ date: Date) -> String { date.ISO8601Format() }
+    }
+
+    static var quietLogger: Logger {
+        var logger = Logger(label: "hyperalign.keys")
+        logger.logLevel = .error
+        return logger
     }
 }

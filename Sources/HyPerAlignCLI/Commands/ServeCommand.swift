@@ -23,8 +23,20 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port, printed on start).") var port = 8080
-    @Option(name: .customLong("rate-limit"), help: "Requests per second per API key (0: unlimited).") var rateLimit = 20.0
-    @Option(help: "Requests a key may burst above the rate.") var burst = 40
+    @Option(name: .customLong("rate-limit"), help: "Requests per second per tenant, all its keys together (0: unlimited). Shared by all replicas on PostgreSQL; per process on SQLite.") var rateLimit = 20.0
+    @Option(help: "Requests a tenant may burst above the rate.") var burst = 40
+    @Option(name: .customLong("address-rate-limit"), help: "Requests per second per client address, checked before the API key (0: unlimited; per process).")
+    var addressRateLimit = 200.0
+    @Option(name: .customLong("address-burst"), help: "Requests an address may burst above its rate.") var addressBurst = 400
+    @Option(name: .customLong("key-cache-seconds"), help: "How long key lookups are remembered; a revoked key works at most this long on any replica.")
+    var keyCacheSeconds = 5.0
+    @Option(name: .customLong("max-queued-jobs"), help: "Most queued inference jobs per tenant (beyond: 429 job_queue_full).")
+    var maxQueuedJobs = 100
+    @Option(name: .customLong("job-lease-seconds"), help: "How long a replica holds a running job between renewals; a dead replica's jobs are taken over after this.")
+    var jobLeaseSeconds = 30.0
+    @Option(name: .customLong("job-poll-seconds"), help: "How often an idle replica looks for queued jobs.") var jobPollSeconds = 1.0
+    @Option(name: .customLong("job-shutdown-grace-seconds"), help: "On shutdown, how long running jobs may finish before they are handed back to the queue.")
+    var jobShutdownGraceSeconds = 10.0
     @Option(name: .customLong("max-body-bytes"), help: "Largest request body.") var maxBodyBytes = 1 << 20
     @Option(name: .customLong("max-texts"), help: "Most texts per user.") var maxTexts = 500
     @Option(name: .customLong("log-format"), help: "text or json (one JSON object per line).") var logFormat = "text"
@@ -47,6 +59,12 @@ struct ServeCommand: AsyncParsableCommand {
         guard rateLimit >= 0, burst >= 1, maxBodyBytes >= 1024, maxTexts >= 1 else {
             throw ValidationError("--rate-limit ≥ 0, --burst ≥ 1, --max-body-bytes ≥ 1024, --max-texts ≥ 1")
         }
+        guard addressRateLimit >= 0, addressBurst >= 1, keyCacheSeconds >= 0, maxQueuedJobs >= 1 else {
+            throw ValidationError("--address-rate-limit ≥ 0, --address-burst ≥ 1, --key-cache-seconds ≥ 0, --max-queued-jobs ≥ 1")
+        }
+        guard jobLeaseSeconds >= 0.3, jobPollSeconds > 0, jobShutdownGraceSeconds >= 0 else {
+            throw ValidationError("--job-lease-seconds ≥ 0.3, --job-poll-seconds > 0, --job-shutdown-grace-seconds ≥ 0")
+        }
     }
 
     func run() async throws {
@@ -68,6 +86,13 @@ struct ServeCommand: AsyncParsableCommand {
             rateLimit: rateLimit == 0 ? .unlimited : .init(requestsPerSecond: rateLimit, burst: burst),
             inference: try session.inferenceConfiguration(), generation: try session.generationOptions())
         configuration.maxConcurrentJobs = embedded ? 1 : 2
+        configuration.addressRateLimit = addressRateLimit == 0
+            ? .unlimited : .init(requestsPerSecond: addressRateLimit, burst: addressBurst)
+        configuration.keyCacheLifetime = .milliseconds(Int(keyCacheSeconds * 1000))
+        configuration.maxQueuedJobsPerTenant = maxQueuedJobs
+        configuration.jobLease = .milliseconds(Int(jobLeaseSeconds * 1000))
+        configuration.jobPollInterval = .milliseconds(Int(jobPollSeconds * 1000))
+        configuration.jobShutdownGrace = .milliseconds(Int(jobShutdownGraceSeconds * 1000))
         configuration.personalization = PersonalizationConfiguration(
             userFieldTenants: Set(userFieldTenants.filter { $0 != "*" }.map { TenantID($0) }),
             userFieldForAllTenants: userFieldTenants.contains("*"))

@@ -1,17 +1,24 @@
 import Foundation
+import Synchronization
 import Hummingbird
 import Logging
 import ProfileStorage
-import Synchronization
 
-/// Checks `Authorization: Bearer KEY` against the store's key hashes and puts the caller's tenant in
-/// the context. Known hashes are remembered for a minute so a hot path costs one hash, not one query.
-/// The key itself is never logged or kept.
+/// Checks `Authorization: Bearer KEY` against the store's key hashes and puts the caller's tenant in the
+/// context. Lookups are remembered briefly (``APIKeyCache``): found keys, and unknown or revoked ones, so
+/// neither a hot key nor a flood of bad keys queries the store on every request, and a revocation takes
+/// effect on every replica within ``ServiceConfiguration/keyCacheLifetime``. The key itself is never
+/// logged or kept.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
 
     let keys: any APIKeyStore
-    let cache = KeyCache()
+    let cache: APIKeyCache
+
+    init(keys: any APIKeyStore, cache: APIKeyCache) {
+        self.keys = keys
+        self.cache = cache
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -21,14 +28,19 @@ struct APIKeyMiddleware: RouterMiddleware {
         }
         let secret = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
         let hash = APIKey.hash(secret)
-        let tenant: TenantID
-        if let cached = cache.tenant(for: hash) {
-            tenant = cached
-        } else if let record = try await keys.apiKey(hash: hash) {
-            tenant = record.tenant
-            cache.remember(hash: hash, tenant: record.tenant)
+        let entry: APIKeyCache.Entry
+        if let cached = cache.entry(for: hash) {
+            entry = cached
         } else {
-            throw ServiceError.unauthorized("invalid API key")
+            let record = try await keys.apiKey(hash: hash)
+            entry = record.map { $0.revokedAt == nil ? .tenant($0.tenant) : .revoked } ?? .unknown
+            cache.remember(entry, for: hash)
+        }
+        let tenant: TenantID
+        switch entry {
+        case .tenant(let found): tenant = found
+        case .unknown: throw ServiceError.unauthorized("invalid API key")
+        case .revoked: throw ServiceError.unauthorized("this API key was revoked")
         }
         var context = context
         context.tenant = tenant
@@ -36,27 +48,5 @@ struct APIKeyMiddleware: RouterMiddleware {
         context.logger[metadataKey: "tenant"] = "\(tenant)"
         context.facts.tenant.withLock { $0 = tenant }
         return try await next(request, context)
-    }
-
-    /// Hash → tenant, each entry valid for `lifetime`.
-    final class KeyCache: Sendable {
-        let lifetime = Duration.seconds(60)
-        let entries = Mutex([String: (tenant: TenantID, expires: ContinuousClock.Instant)]())
-
-        func tenant(for hash: String) -> TenantID? {
-            let now = ContinuousClock.now
-            return entries.withLock { entries in
-                guard let entry = entries[hash], entry.expires > now else { return nil }
-                return entry.tenant
-            }
-        }
-
-        func remember(hash: String, tenant: TenantID) {
-            let expires = ContinuousClock.now + lifetime
-            entries.withLock { entries in
-                if entries.count > 10_000 { entries.removeAll() }
-                entries[hash] = (tenant, expires)
-            }
-        }
     }
 }

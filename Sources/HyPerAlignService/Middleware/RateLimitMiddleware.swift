@@ -1,31 +1,25 @@
+import HTTPTypes
 import Hummingbird
-import Synchronization
+import ProfileStorage
 
-/// Limits each API key to a sustained rate with a burst (a ``TokenBucket`` per key hash), answering
-/// 429 `rate_limit_exceeded` with `Retry-After` beyond it. Runs after ``APIKeyMiddleware``.
+/// Limits each tenant (all its keys together) to a sustained rate with a burst, answering 429
+/// `rate_limit_exceeded` with `Retry-After` beyond it. Runs after ``APIKeyMiddleware``. The budget lives
+/// in the store when the store is shared (PostgreSQL), so N replicas together allow what one would.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
 
-    let limit: ServiceConfiguration.RateLimit
-    let buckets = Buckets()
-
-    /// The lock-protected buckets of all keys, shared by every request.
-    final class Buckets: Sendable {
-        let storage = Mutex([String: TokenBucket]())
-
-        func withLock<T>(_ body: (inout [String: TokenBucket]) -> T) -> T { storage.withLock { body(&$0) } }
-    }
+    let budget: RequestBudget
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard limit.requestsPerSecond.isFinite, let key = context.keyHash else { return try await next(request, context) }
-        let now = ContinuousClock.now
-        let decision = buckets.withLock { buckets in
-            buckets[key, default: TokenBucket(rate: limit.requestsPerSecond, capacity: limit.burst, now: now)].take(now: now)
-        }
-        if case .deny(let retryAfter) = decision {
-            throw ServiceError.rateLimited(retryAfterSeconds: max(1, Int(retryAfter.rounded(.up))))
+        guard budget.isLimited, let tenant = context.tenant else { return try await next(request, context) }
+        if case .denied(let retryAfter) = try await budget.take("tenant:\(tenant)") {
+            let seconds = max(1, Int(retryAfter.rounded(.up)))
+            throw ServiceError(
+                .tooManyRequests, type: "rate_limit_error", code: "rate_limit_exceeded",
+                message: "too many requests for tenant '\(tenant)' (all its keys together); retry in \(seconds) s",
+                headers: [.retryAfter: String(seconds)])
         }
         return try await next(request, context)
     }

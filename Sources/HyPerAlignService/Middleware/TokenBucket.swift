@@ -21,6 +21,11 @@ struct TokenBucket: Sendable, Hashable {
         case deny(retryAfter: Double)
     }
 
+    /// Whether the bucket would be full at `now` (an idle key: forgetting it loses nothing).
+    func isFull(now: ContinuousClock.Instant) -> Bool {
+        tokens + max(0, (now - updated).seconds) * rate >= capacity
+    }
+
     mutating func take(now: ContinuousClock.Instant) -> Decision {
         let elapsed = now - updated
         let seconds = elapsed.seconds

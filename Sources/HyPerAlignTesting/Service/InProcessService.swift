@@ -70,7 +70,7 @@ package enum InProcessService {
         logger.logLevel = .error
         let configuration = ServiceConfiguration(
             port: 0, rateLimit: .unlimited, proxy: ChatProxyConfiguration(upstream: model.configuration),
-            personalization: PersonalizationConfiguration(userFieldTenants: ["bench"]))
+            personalization: PersonalizationConfiguration(userFieldTenants: ["bench"]), addressRateLimit: .unlimited)
         let service = HyPerAlignService(configuration: configuration, store: store, model: AnyChatModel(model), logger: logger)
         return try await run(service, store: store, tenants: ["bench"], logger: logger, body)
     }

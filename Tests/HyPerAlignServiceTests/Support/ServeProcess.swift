@@ -21,14 +21,16 @@ struct ServeProcess: Sendable {
         return URL(fileURLWithPath: "hyperalign")
     }
 
-    /// Runs `hyperalign serve --port 0 …` for the duration of `body`.
+    /// Runs `hyperalign serve --port 0 …` for the duration of `body`; `options` (`--rate-limit`: `"5"`) add to
+    /// or replace the defaults (no rate limit, warnings only).
     static func with<T: Sendable>(
-        store: String, upstream: String, body: (ServeProcess) async throws -> T
+        store: String, upstream: String, options: [String: String] = [:], body: (ServeProcess) async throws -> T
     ) async throws -> T {
+        let settings = ["--rate-limit": "0", "--log-level": "warning"].merging(options) { $1 }
         let command = ChildCommand(binary.path, [
             "serve", "--port", "0", "--store", store, "--provider", "openai", "--base-url", upstream,
-            "--model", "upstream-model", "--rate-limit", "0", "--log-level", "warning",
-        ])
+            "--model", "upstream-model",
+        ] + settings.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
         let started = AsyncStream.makeStream(of: Int32.self)
         let lines = AsyncStream.makeStream(of: String.self)
         let exits = AsyncStream.makeStream(of: ChildExit.Status.self)
