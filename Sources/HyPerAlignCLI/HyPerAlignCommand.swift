@@ -18,7 +18,7 @@ struct HyPerAlignCommand: AsyncParsableCommand {
         subcommands: [
             SetupCommand.self, DemoCommand.self, ProfileCommand.self, InferCommand.self, HypothesesCommand.self,
             GenerateCommand.self, PromptsCommand.self, GoalsCommand.self, EvalCommand.self,
-            ReportCommand.self, KeysCommand.self, ServeCommand.self,
+            ReportCommand.self, KeysCommand.self, UsersCommand.self, ServeCommand.self,
         ])
 
     static func main() async {

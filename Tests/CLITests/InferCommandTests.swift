@@ -46,7 +46,7 @@ struct InferCommandTests {
 
             let shown = try await cli.run(["hypotheses", "show", "marta", "--json"])
             let set = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
-            let hypotheses = try #require((set["set"] as? [String: Any])?["hypotheses"] as? [[String: Any]])
+            let hypotheses = try #require(set["hypotheses"] as? [[String: Any]])
             let first = try #require(hypotheses.first?["id"] as? String)
             let second = try #require(hypotheses.last?["id"] as? String)
 

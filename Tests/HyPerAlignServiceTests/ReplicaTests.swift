@@ -243,7 +243,6 @@ struct ReplicaClient: Sendable {
         let response = try await client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 22)
         let json = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
-        let set = json?["set"] as? [String: Any]
-        return ((set?["hypotheses"] as? [[String: Any]]) ?? []).compactMap { $0["statement"] as? String }
+        return ((json?["hypotheses"] as? [[String: Any]]) ?? []).compactMap { $0["statement"] as? String }
     }
 }

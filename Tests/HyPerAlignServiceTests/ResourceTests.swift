@@ -87,8 +87,7 @@ struct ResourceTests {
             let read = try await harness.call(.get, "/v1/users/ann/hypotheses", key: harness.keyA)
             #expect(read.headers[.eTag] == "\"1\"")
             #expect(read.json?["stale"] as? Bool == false)
-            let set = try #require(read.json?["set"] as? [String: Any])
-            let hypotheses = try #require(set["hypotheses"] as? [[String: Any]])
+            let hypotheses = try #require(read.json?["hypotheses"] as? [[String: Any]])
             #expect(hypotheses.first?["statement"] as? String == "Signs off with 'Cheers' and an initial.")
 
             // A person's edit survives the next inference.

@@ -1,12 +1,14 @@
 import Foundation
 
 /// A change a person makes to a hypothesis set. Edited and added hypotheses are marked as theirs and
-/// survive re-inference; removed inferred ones are remembered so re-inference does not bring them back.
+/// survive re-inference; removed inferred ones are remembered so re-inference does not bring them back;
+/// attributes they set (or clear, with a nil value) are kept by re-inference too.
 public enum HypothesisEdit: Sendable, Hashable, Codable {
     case add(category: Hypothesis.Category, statement: String, evidence: [String])
     case reword(id: String, statement: String)
     case recategorize(id: String, category: Hypothesis.Category)
     case remove(id: String)
+    case setAttribute(name: AttributeName, value: String?)
 }
 
 /// An edit that cannot apply, e.g. an unknown id.
@@ -48,7 +50,27 @@ extension HypothesisSet {
             if removed.origin != .added {
                 copy.suppressedStatements.append(StatementKey.normalize(removed.statement))
             }
+        case .setAttribute(let name, let value):
+            copy.attributes.set(name, try PersonAttributeValue.check(value, for: name))
+            copy.attributes.sources[name.rawValue] = .person
         }
         return copy
+    }
+
+    /// Applies `edits` in order to `current`, or — for a person with no hypotheses yet — to an empty set of
+    /// their own, so a person can write about themselves before (or instead of) any inference.
+    public static func applying(
+        _ edits: [HypothesisEdit], to current: HypothesisSet?, profile: UserProfile
+    ) throws -> HypothesisSet {
+        try edits.reduce(current ?? .empty(for: profile)) { try $0.applying($1) }
+    }
+
+    /// A set with nothing in it yet, for `profile`: written by the person, not stale for its texts.
+    public static func empty(for profile: UserProfile) -> HypothesisSet {
+        HypothesisSet(
+            userID: profile.id, hypotheses: [], attributes: InferredAttributes(),
+            provenance: HypothesisProvenance(
+                model: "none", promptVersion: HypothesisProvenance.personWritten, textsHash: profile.textsHash,
+                textCount: profile.texts.count))
     }
 }

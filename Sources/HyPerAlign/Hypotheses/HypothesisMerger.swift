@@ -7,6 +7,8 @@ public struct HypothesisMerger: Sendable {
         public var addedInferred: Int
         /// New inferred hypotheses dropped because a person had removed the same statement before.
         public var suppressed: Int
+        /// Attributes the person had set or cleared, kept over the fresh inference's values.
+        public var keptPersonAttributes: Int = 0
     }
 
     public init() {}
@@ -26,11 +28,16 @@ public struct HypothesisMerger: Sendable {
         }
         var merged = fresh
         merged.hypotheses = userMade + inferred
+        let personSet = AttributeName.allCases.filter { previous.attributes.source(of: $0) == .person }
+        for name in personSet {
+            merged.attributes.set(name, previous.attributes[name])
+            merged.attributes.sources[name.rawValue] = .person
+        }
         merged.suppressedStatements = previous.suppressedStatements
         merged.revision = previous.revision
         let replaced = previous.hypotheses.count - userMade.count
         return (merged, Report(
             keptUserHypotheses: userMade.count, replacedInferred: replaced, addedInferred: inferred.count,
-            suppressed: suppressed))
+            suppressed: suppressed, keptPersonAttributes: personSet.count))
     }
 }

@@ -10,6 +10,12 @@ public struct HypothesisProvenance: Sendable, Hashable, Codable {
     public var textsHash: String
     public var textCount: Int
 
+    /// The ``promptVersion`` of a set a person started before any inference.
+    public static let personWritten = "written-by-person"
+
+    /// Whether no model has written this set yet.
+    public var isPersonWritten: Bool { promptVersion == Self.personWritten }
+
     public init(model: String, promptVersion: String, createdAt: Date = Date(), textsHash: String, textCount: Int) {
         self.model = model
         self.promptVersion = promptVersion

@@ -3,6 +3,11 @@ public struct InferenceReport: Sendable, Hashable, Codable {
     public struct Note: Sendable, Hashable, Codable {
         public var statement: String
         public var message: String
+
+        public init(statement: String, message: String) {
+            self.statement = statement
+            self.message = message
+        }
     }
 
     public var attempts: Int
@@ -12,6 +17,8 @@ public struct InferenceReport: Sendable, Hashable, Codable {
     public var droppedHypotheses: [Note]
     /// Entries of the answer that could not be read at all.
     public var skippedEntries: [String]
+    /// Attributes the model proposed that were dropped (`name: value`) and why (see ``AttributeValidator``).
+    public var droppedAttributes: [Note] = []
     public var textsUsed: Int
     public var textsGiven: Int
 

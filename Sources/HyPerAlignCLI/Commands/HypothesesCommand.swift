@@ -14,12 +14,7 @@ struct HypothesesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the hypotheses, their evidence and provenance.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user id.") var user: String
-        @Flag(help: "Print as JSON.") var json = false
-
-        struct Output: Encodable {
-            var set: HypothesisSet
-            var stale: Bool
-        }
+        @Flag(help: "Print as JSON (the hypothesis-set document every --json and the API use).") var json = false
 
         func run() async throws {
             let store = try SQLiteProfileStore(path: global.storePath)
@@ -27,17 +22,20 @@ struct HypothesesCommand: AsyncParsableCommand {
             guard let set = try await store.hypothesisSet(for: user, tenant: .local) else {
                 throw StoreError(.notFound, "'\(user)' has no hypotheses yet; run `hyperalign infer --user \(user)`")
             }
-            if json { return try Console.json(Output(set: set, stale: set.isStale(for: profile))) }
-            HypothesisPrinter.printSet(set, stale: set.isStale(for: profile))
+            let document = HypothesisSetDocument(set, profile: profile)
+            if json { return try Console.json(document) }
+            HypothesisPrinter.printSet(set, stale: document.stale)
         }
     }
 
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add, reword, recategorize or remove hypotheses; your edits survive re-inference.",
+            abstract: "Add, reword, recategorize or remove hypotheses, or set attributes; your edits survive re-inference.",
             discussion: """
+                Works on a user with no hypotheses yet too: what you add is kept when hypotheses are inferred later.
                 Examples:
                   hyperalign hypotheses edit marta --add "style: Ends every message with an em-dash and an initial."
+                  hyperalign hypotheses edit marta --set language=English --set "audience=students and colleagues"
                   hyperalign hypotheses edit marta --reword h-1a2b3c "Opens with 'Short version:'."
                   hyperalign hypotheses edit marta --remove h-1a2b3c
                 """)
@@ -47,20 +45,21 @@ struct HypothesesCommand: AsyncParsableCommand {
         @Option(help: "Reword one: ID, then the new statement.", transform: { $0 }) var reword: [String] = []
         @Option(help: "Change a category: ID=CATEGORY.") var recategorize: [String] = []
         @Option(help: "Remove a hypothesis by id.") var remove: [String] = []
-        @Flag(help: "Print the edited set as JSON.") var json = false
+        @Option(name: .customLong("set"), help: "Set an attribute: NAME=VALUE (language, register, domain, audience, typical_length_words); an empty VALUE clears it.")
+        var setAttributes: [String] = []
+        @Flag(help: "Print the edited set as JSON (the hypothesis-set document).") var json = false
 
         func run() async throws {
             let edits = try parseEdits()
-            guard !edits.isEmpty else { throw ValidationError("nothing to do: give --add, --reword, --recategorize or --remove") }
+            guard !edits.isEmpty else { throw ValidationError("nothing to do: give --add, --reword, --recategorize, --remove or --set") }
             let store = try SQLiteProfileStore(path: global.storePath)
+            guard let profile = try await store.profile(user, tenant: .local) else { throw StoreError.notFound(user: user) }
             let saved = try await store.updateHypothesisSet(for: user, tenant: .local) { current in
-                guard let current else {
-                    throw StoreError(.notFound, "'\(user)' has no hypotheses yet; run `hyperalign infer --user \(user)`")
-                }
-                return try edits.reduce(current) { try $0.applying($1) }
+                try HypothesisSet.applying(edits, to: current, profile: profile)
             }
-            if json { return try Console.json(saved) }
-            HypothesisPrinter.printSet(saved)
+            let document = HypothesisSetDocument(saved, profile: profile)
+            if json { return try Console.json(document) }
+            HypothesisPrinter.printSet(saved, stale: document.stale)
         }
 
         func parseEdits() throws -> [HypothesisEdit] {
@@ -85,6 +84,14 @@ struct HypothesesCommand: AsyncParsableCommand {
                 edits.append(.recategorize(id: parts[0], category: category))
             }
             edits += remove.map { .remove(id: $0) }
+            for item in setAttributes {
+                let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2, let name = AttributeName(rawValue: parts[0].trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    let names = AttributeName.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ValidationError("--set '\(item)': write NAME=VALUE with NAME one of \(names)")
+                }
+                edits.append(.setAttribute(name: name, value: parts[1]))
+            }
             return edits
         }
     }

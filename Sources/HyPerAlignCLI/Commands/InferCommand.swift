@@ -18,7 +18,7 @@ struct InferCommand: AsyncParsableCommand {
     @Argument(help: "Text files or folders (ad hoc, nothing stored).") var files: [String] = []
     @Option(help: "A stored profile to infer for (the result is stored).") var user: String?
     @Option(help: "How many hypotheses to ask for.") var count: Int = 8
-    @Flag(help: "Print the result as JSON: {hypotheses: [{category, statement, evidence, …}], attributes, …}.") var json = false
+    @Flag(help: "Print the result as JSON: the hypothesis-set document (as `hypotheses show --json` and the API) plus \"inference\": {report, merge, refinement}.") var json = false
     @Flag(help: "Refine: infer on part of the texts, check every hypothesis (measured and inferred) on the held-out rest, keep, revise or drop it, and report why.")
     var refine = false
     @Option(help: "With --refine: texts of other people (files) to compare measured habits with (default: the blog posts of $HYPERALIGN_DATA_DIR or ../shared/data).")
@@ -31,14 +31,23 @@ struct InferCommand: AsyncParsableCommand {
         guard (1...30).contains(count) else { throw ValidationError("--count must be between 1 and 30") }
     }
 
+    /// The hypothesis-set document with what this inference did beside it.
     struct Output: Encodable {
-        var user: String
-        var hypotheses: [Hypothesis]
-        var attributes: InferredAttributes
-        var provenance: HypothesisProvenance
-        var report: InferenceReport
-        var merge: HypothesisMerger.Report?
-        var refinement: RefinementReport?
+        struct Inference: Encodable {
+            var report: InferenceReport
+            var merge: HypothesisMerger.Report?
+            var refinement: RefinementReport?
+        }
+        var document: HypothesisSetDocument
+        var inference: Inference
+
+        enum Keys: String, CodingKey { case inference }
+
+        func encode(to encoder: any Encoder) throws {
+            try document.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(inference, forKey: .inference)
+        }
     }
 
     func run() async throws {
@@ -67,8 +76,8 @@ struct InferCommand: AsyncParsableCommand {
         }
         if json {
             return try Console.json(Output(
-                user: profile.id, hypotheses: result.hypotheses, attributes: result.attributes,
-                provenance: result.provenance, report: report, merge: mergeReport, refinement: refinement))
+                document: HypothesisSetDocument(result, profile: profile),
+                inference: .init(report: report, merge: mergeReport, refinement: refinement)))
         }
         HypothesisPrinter.printSet(result, report: refinement == nil ? report : nil)
         if let refinement { RefinementPrinter.print(refinement) }
