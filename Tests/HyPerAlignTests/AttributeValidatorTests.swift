@@ -25,6 +25,34 @@ struct AttributeValidatorTests {
         #expect(dropped["audience: The person's texts"]?.contains("echoes the prompt") == true)
     }
 
+    /// The embedded model's actual communication answer for the demo's marta (infer-category@2, recorded from
+    /// `hyperalign infer --user marta` on SmolLM2-135M): it calls her plain work emails formal. The register is
+    /// measured instead, and the proposal reported.
+    @Test func theEmbeddedModelsRegisterIsReplacedByTheMeasuredOne() throws {
+        let recorded = """
+            {"attributes": {"register": "formal"}, "hypotheses": [{"evidence": [1],
+             "statement": "They tend to be more careful about their communication than they do."}]}
+            """
+        let texts = try Self.martaTexts()
+        let sentences = NumberedSentences(texts: texts, tokenBudget: 1200)
+        let answer = try CategoryAnswerParser(category: .communication, sentences: sentences).parse(recorded)
+        let proposed = try #require(answer.attributes)
+        #expect(proposed.register == "formal")
+        let outcome = Self.validator.check(proposed, texts: texts)
+        #expect(outcome.attributes.register == "informal")
+        #expect(outcome.attributes.source(of: .register) == .measured)
+        #expect(outcome.attributes.language == "English")
+        #expect(outcome.dropped.map(\.statement) == ["register: formal"])
+        #expect(outcome.dropped.first?.message.hasPrefix("the texts measure as informal (per 100 words: ") == true)
+    }
+
+    /// The demo's example person, as `hyperalign demo` reads her.
+    static func martaTexts() throws -> [String] {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/HyPerAlignCLI/Resources/Examples/demo-user.jsonl")
+        return try ProfileTextLoader().load(file).map(\.text)
+    }
+
     @Test(arguments: [
         ("they", AttributeName.audience), ("Their sentences are short", .domain), ("unknown", .domain),
         ("communication", .domain), ("texts texts texts", .domain), ("Klingonish", .language), ("chatty", .register),
