@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The provider layer: chat models over HTTP, retries, limits, caching. Knows nothing of hypotheses.
@@ -135,11 +136,18 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // The person's own page: what HyPerAlign holds about them, as server-rendered HTML from Mustache templates.
+        .target(
+            name: "PersonPage",
+            dependencies: ["HyPerAlign", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
+            swiftSettings: upcoming
+        ),
         // The HTTP service: profiles and hypotheses as resources, an OpenAI-compatible personalizing proxy.
         .target(
             name: "HyPerAlignService",
             dependencies: [
-                "HyPerAlign", "LanguageModels", "ProfileStorage",
+                "HyPerAlign", "LanguageModels", "ProfileStorage", "PersonPage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -249,6 +257,20 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            exclude: ["Resources"],
+            swiftSettings: upcoming
+        ),
+        // The person's page: rendering, links, and headless Chromium driving it over the live service.
+        .testTarget(
+            name: "PersonPageTests",
+            dependencies: [
+                "PersonPage", "HyPerAlignService", "HyPerAlignTesting", "ProfileStorage", "SQLiteStorage", "HyPerAlign",
+                "LanguageModels", "LanguageModelsTesting", "ChildProcesses",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Resources"],
             swiftSettings: upcoming

@@ -67,6 +67,7 @@ enum PostgresSchema {
               bucket TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, updated_at TIMESTAMPTZ NOT NULL)
             """
         ]),
+        personLinks,  // version 6, in PostgresProfileStore+links.swift
     ]
 
     /// Applies every migration the database has not seen; returns the versions applied now.

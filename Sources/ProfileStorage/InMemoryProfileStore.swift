@@ -7,6 +7,8 @@ public actor InMemoryProfileStore: ProfileStore, APIKeyStore, JobStore {
     private var sets: [TenantID: [String: HypothesisSet]] = [:]
     private var keys: [String: APIKeyRecord] = [:]
     private var jobs: [String: StoredJob] = [:]
+    /// Person links and their secret (``PersonPageStore``), in `InMemoryPersonLinks.swift`.
+    let personLinkTable = InMemoryPersonLinks()
 
     public init() {}
 

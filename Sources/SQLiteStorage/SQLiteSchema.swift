@@ -46,6 +46,7 @@ enum SQLiteSchema {
                 CREATE INDEX inference_jobs_finished ON inference_jobs (finished_at);
                 """)
         }
+        migrator.registerMigration("v5-person-links", migrate: createPersonLinks)  // SQLiteProfileStore+links.swift
         return migrator
     }
 }

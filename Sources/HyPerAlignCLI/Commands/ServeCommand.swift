@@ -47,6 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
     var userFieldTenants: [String] = []
     @Option(name: .customLong("max-upstream-requests"), help: "Most proxied chat requests in flight upstream at once (streams count until they end).")
     var maxUpstreamRequests = 1024
+    @Option(name: .customLong("public-url"), help: "Where people reach this service, for the links `users link` and POST /v1/users/{id}/links make (default: the address the request came to).")
+    var publicURL: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
@@ -93,6 +95,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.jobLease = .milliseconds(Int(jobLeaseSeconds * 1000))
         configuration.jobPollInterval = .milliseconds(Int(jobPollSeconds * 1000))
         configuration.jobShutdownGrace = .milliseconds(Int(jobShutdownGraceSeconds * 1000))
+        configuration.personPage = PersonPageConfiguration(
+            publicBaseURL: publicURL, linkSecret: try PersonPageConfiguration.secretFromEnvironment())
         configuration.personalization = PersonalizationConfiguration(
             userFieldTenants: Set(userFieldTenants.filter { $0 != "*" }.map { TenantID($0) }),
             userFieldForAllTenants: userFieldTenants.contains("*"))

@@ -50,6 +50,8 @@ public struct ServiceConfiguration: Sendable {
     public var proxy: ChatProxyConfiguration?
     /// Which user a chat request personalizes for, and how much is sent.
     public var personalization: PersonalizationConfiguration
+    /// The person's own page and the links to it (`/me/{token}`, `POST /v1/users/{id}/links`).
+    public var personPage = PersonPageConfiguration()
 
     public struct RateLimit: Sendable, Hashable {
         public var requestsPerSecond: Double
