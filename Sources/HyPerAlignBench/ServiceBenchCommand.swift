@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HyPerAlignService
+import Logging
 import PostgresStorage
 
 /// `hyperalign-bench service`: the service's benchmarks — proxy overhead vs direct upstream, profile lookup
@@ -38,14 +40,22 @@ struct ServiceBenchCommand: AsyncParsableCommand {
             "error: the service benchmark measures a release build only: swift build -c release --product hyperalign-bench, then .build/release/hyperalign-bench service")
         throw ExitCode(64)
         #else
+        // As `hyperalign serve` runs: Swift concurrency on the event loops, text log lines through a LogSink
+        // (here into a file in the run's folder, where the proxy benchmark's access lines go).
+        EventLoopConcurrency.install()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hyperalign-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        let logPath = directory.appendingPathComponent("service.log").path
+        let logFile = open(logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        guard logFile >= 0 else { throw BenchFailure("cannot open \(logPath)") }
+        let sink = LogSink(fileDescriptor: logFile)
+        LoggingSystem.bootstrap { label in TextLogHandler(label: label, sink: sink) }
         var report = Report()
         if parts.contains(.proxy) {
             note("proxy overhead: wrk against the upstream and through /v1/chat/completions, interleaved…")
             report.proxy = try await ProxyOverheadServiceBenchmark(seconds: seconds, rounds: rounds)
-                .run(storePath: directory.appendingPathComponent("proxy.sqlite").path)
+                .run(storePath: directory.appendingPathComponent("proxy.sqlite").path, accessLog: (sink, logPath))
         }
         if parts.contains(.lookup) {
             let benchmark = ProfileLookupBenchmark(userCount: users)
@@ -71,7 +81,7 @@ struct ServiceBenchCommand: AsyncParsableCommand {
     func print(_ report: Report) {
         func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
         if let proxy = report.proxy {
-            BenchConsole.out("proxy overhead (wrk, one thread; medians of \(proxy.rounds) alternated rounds of \(proxy.seconds) s)")
+            BenchConsole.out("proxy overhead (wrk, one thread; medians of \(proxy.rounds) alternated rounds of \(proxy.seconds) s; access log on: \(proxy.accessLogLines) lines for \(proxy.proxiedRequests) proxied requests)")
             for result in proxy.scenarios {
                 func median(_ samples: [ProxyOverheadServiceBenchmark.Sample], _ value: (WrkRun) -> Double) -> Double {
                     let sorted = samples.map { value($0.run) }.sorted()
@@ -82,7 +92,10 @@ struct ServiceBenchCommand: AsyncParsableCommand {
                     BenchConsole.out("    \(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(f(median(samples, \.requestsPerSecond), 0)) req/s  p50 \(f(median(samples, \.latencyP50Milliseconds), 3)) ms  p99 \(f(median(samples, \.latencyP99Milliseconds), 3)) ms")
                 }
                 BenchConsole.out("    throughput vs direct \(f(result.throughputRatio, 3)) (personalized \(f(result.personalizedThroughputRatio, 3))); added p50 \(f(result.addedP50Milliseconds, 3)) ms (personalized \(f(result.personalizedAddedP50Milliseconds, 3)) ms), p99 \(f(result.addedP99Milliseconds, 3)) ms")
-                BenchConsole.out("    service CPU per proxied request \(f(result.cpuPerProxiedRequestMicroseconds, 0)) µs (personalized \(f(result.cpuPerPersonalizedRequestMicroseconds, 0)) µs); non-2xx \(result.non2xx), socket errors \(result.socketErrors)")
+                BenchConsole.out("    service CPU per proxied request \(f(result.cpuPerProxiedRequestMicroseconds, 0)) µs, \(f(result.systemCPUPerProxiedRequestMicroseconds, 0)) µs of it system, \(f(result.contextSwitchesPerProxiedRequest, 1)) context switches (personalized \(f(result.cpuPerPersonalizedRequestMicroseconds, 0)) µs); non-2xx \(result.non2xx), socket errors \(result.socketErrors)")
+                if result.non2xx + result.socketErrors > 0 {
+                    BenchConsole.out("    INVALID: \(result.non2xx) non-2xx answers and \(result.socketErrors) socket errors — these figures do not measure the proxy")
+                }
             }
         }
         for lookup in report.lookup {

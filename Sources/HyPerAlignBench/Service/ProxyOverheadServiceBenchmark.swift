@@ -1,5 +1,10 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
+import HyPerAlignService
 import HyPerAlignTesting
+import Logging
 import ProfileStorage
 import SQLiteStorage
 
@@ -25,7 +30,11 @@ struct ProxyOverheadServiceBenchmark {
     struct Sample: Sendable, Encodable {
         var run: WrkRun
         var cpuMicroseconds: Double
+        var systemCPUMicroseconds: Double
+        var contextSwitches: Int
         var cpuPerRequestMicroseconds: Double { cpuMicroseconds / Double(max(1, run.requests)) }
+        var systemCPUPerRequestMicroseconds: Double { systemCPUMicroseconds / Double(max(1, run.requests)) }
+        var contextSwitchesPerRequest: Double { Double(contextSwitches) / Double(max(1, run.requests)) }
     }
 
     struct ScenarioResult: Sendable, Encodable {
@@ -40,9 +49,12 @@ struct ProxyOverheadServiceBenchmark {
         var addedP50Milliseconds: Double
         var personalizedAddedP50Milliseconds: Double
         var addedP99Milliseconds: Double
-        /// Median over rounds of the service's CPU per proxied request.
+        /// Median over rounds of the service's CPU per proxied request, and of its system part (system
+        /// calls, thread wake-ups), and the service's context switches per request.
         var cpuPerProxiedRequestMicroseconds: Double
         var cpuPerPersonalizedRequestMicroseconds: Double
+        var systemCPUPerProxiedRequestMicroseconds: Double
+        var contextSwitchesPerProxiedRequest: Double
         /// Non-2xx answers and socket errors over all runs (any is a failure of the measurement).
         var non2xx: Int
         var socketErrors: Int
@@ -52,9 +64,15 @@ struct ProxyOverheadServiceBenchmark {
         var seconds: Int
         var rounds: Int
         var scenarios: [ScenarioResult]
+        /// Lines the service wrote to its access log (info level, as `hyperalign serve` logs) during the
+        /// benchmark, beside the proxied requests wrk counted: the access log was part of what was measured.
+        var accessLogLines: Int
+        var proxiedRequests: Int
     }
 
-    func run(storePath: String) async throws -> Result {
+    /// Runs every scenario; the service logs at info level through `accessLog`'s sink, whose file is
+    /// counted afterwards.
+    func run(storePath: String, accessLog: (sink: LogSink, path: String)) async throws -> Result {
         let store = try SQLiteProfileStore(path: storePath)
         try await InProcessService.seedPersonalizedUser(store)
         var results: [ScenarioResult] = []
@@ -62,7 +80,12 @@ struct ProxyOverheadServiceBenchmark {
             BenchConsole.note("proxy: \(scenario.label) — warm-up, then \(rounds) alternated rounds of \(seconds) s runs…")
             results.append(try await measure(scenario, store: store))
         }
-        return Result(seconds: seconds, rounds: rounds, scenarios: results)
+        accessLog.sink.flush()
+        let lines = (try? Data(contentsOf: URL(fileURLWithPath: accessLog.path)))?.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } ?? 0
+        let proxied = results.reduce(0) { total, result in
+            total + (result.proxied + result.personalized).reduce(0) { $0 + $1.run.requests }
+        }
+        return Result(seconds: seconds, rounds: rounds, scenarios: results, accessLogLines: lines, proxiedRequests: proxied)
     }
 
     func measure(_ scenario: Scenario, store: SQLiteProfileStore) async throws -> ScenarioResult {
@@ -72,13 +95,21 @@ struct ProxyOverheadServiceBenchmark {
         let plain = #"{"model":"bench","messages":[{"role":"user","content":"Write a short note to the team."}]}"#
         let personal = #"{"model":"bench","user":"ann","messages":[{"role":"user","content":"Write a short note to the team."}]}"#
         let (seconds, rounds, connections) = (self.seconds, self.rounds, scenario.connections)
-        return try await InProcessService.run(store: store, upstreamBaseURL: "http://127.0.0.1:\(upstream.port)/v1") { service in
+        return try await InProcessService.run(
+            store: store, upstreamBaseURL: "http://127.0.0.1:\(upstream.port)/v1", logLevel: .info
+        ) { service in
             let proxy = service.baseURL + "/v1/chat/completions"
             func sample(_ label: String, _ url: String, _ body: String, key: String?, seconds: Int) async throws -> Sample {
-                let before = ProcessCPUTime.microseconds
+                let before = ProcessCPUTime.now
                 let run = try await WrkRun.run(label: label, url: url, body: body, apiKey: key, connections: connections, seconds: seconds)
-                return Sample(run: run, cpuMicroseconds: ProcessCPUTime.microseconds - before)
+                let used = ProcessCPUTime.now - before
+                return Sample(
+                    run: run, cpuMicroseconds: used.microseconds, systemCPUMicroseconds: used.systemMicroseconds,
+                    contextSwitches: used.contextSwitches)
             }
+            // The runs measure what they claim only if the plain body passes through and the personal one
+            // is personalized.
+            try await Self.checkPersonalization(url: proxy, key: service.key, plain: plain, personal: personal)
             // Warm-up: connections, pools, caches and the personalization rendering.
             _ = try await sample("warm-up direct", direct, plain, key: nil, seconds: 1)
             _ = try await sample("warm-up proxy", proxy, personal, key: service.key, seconds: 1)
@@ -97,6 +128,8 @@ struct ProxyOverheadServiceBenchmark {
             let cpu = { (samples: [Sample]) in
                 median(zip(samples, directs).map { $0.cpuPerRequestMicroseconds - $1.cpuPerRequestMicroseconds })
             }
+            let systemCPU = median(zip(proxied, directs).map { $0.systemCPUPerRequestMicroseconds - $1.systemCPUPerRequestMicroseconds })
+            let switches = median(zip(proxied, directs).map { $0.contextSwitchesPerRequest - $1.contextSwitchesPerRequest })
             let all = directs + proxied + personalized
             return ScenarioResult(
                 scenario: scenario, direct: directs, proxied: proxied, personalized: personalized,
@@ -106,7 +139,30 @@ struct ProxyOverheadServiceBenchmark {
                 personalizedAddedP50Milliseconds: median(personalized.map(\.run.latencyP50Milliseconds)) - directP50,
                 addedP99Milliseconds: median(proxied.map(\.run.latencyP99Milliseconds)) - median(directs.map(\.run.latencyP99Milliseconds)),
                 cpuPerProxiedRequestMicroseconds: cpu(proxied), cpuPerPersonalizedRequestMicroseconds: cpu(personalized),
+                systemCPUPerProxiedRequestMicroseconds: systemCPU, contextSwitchesPerProxiedRequest: switches,
                 non2xx: all.reduce(0) { $0 + $1.run.non2xx }, socketErrors: all.reduce(0) { $0 + $1.run.socketErrors })
+        }
+    }
+
+    struct Unexpected: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// One request of each body through the proxy: both must succeed, and only the personal one may be
+    /// personalized.
+    static func checkPersonalization(url: String, key: String, plain: String, personal: String) async throws {
+        for (body, expected) in [(plain, "false"), (personal, "true")] {
+            var request = HTTPClientRequest(url: url)
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer \(key)")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            _ = try await response.body.collect(upTo: 1 << 20)
+            let personalized = response.headers.first(name: "X-HyPerAlign-Personalized")
+            guard response.status.code == 200, personalized == expected else {
+                throw Unexpected(description: "proxy check: \(body) answered \(response.status.code) with X-HyPerAlign-Personalized \(personalized ?? "absent"), expected 200 and \(expected)")
+            }
         }
     }
 }

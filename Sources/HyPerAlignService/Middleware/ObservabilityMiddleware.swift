@@ -33,13 +33,16 @@ struct ObservabilityMiddleware: RouterMiddleware {
         let duration = ContinuousClock.now - start
         let route = context.endpointPath ?? "unmatched"
         metrics.request(method: request.method.rawValue, route: route, status: response.status.code, duration: duration)
-        var metadata: Logger.Metadata = [
-            "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
-            "duration_ms": "\(duration.milliseconds)",
-        ]
-        if let failure { metadata["error_code"] = "\(failure.code)" }
-        if let tenant = context.facts.tenant.withLock({ $0 }) { metadata["tenant"] = "\(tenant)" }
-        context.logger.log(level: response.status.code >= 500 ? .warning : .info, "request", metadata: metadata)
+        let level: Logger.Level = response.status.code >= 500 ? .warning : .info
+        if context.logger.logLevel <= level {  // the line's metadata is only built when it is written
+            var metadata: Logger.Metadata = [
+                "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
+                "duration_ms": "\(duration.milliseconds)",
+            ]
+            if let failure { metadata["error_code"] = "\(failure.code)" }
+            if let tenant = context.facts.tenant.withLock({ $0 }) { metadata["tenant"] = "\(tenant)" }
+            context.logger.log(level: level, "request", metadata: metadata)
+        }
         return response
     }
 }

@@ -1,41 +1,47 @@
 import ProfileStorage
 import Synchronization
 
-/// Rendered personalization per (tenant, user), valid for one hypothesis revision: a request whose user's
-/// revision is unchanged reuses the rendering without reading the user's profile. One short lock per
-/// lookup; bounded, cleared when full.
+/// Rendered personalization per (tenant, user), valid for one ``PersonalizationRevision``: a request
+/// whose user's revisions are unchanged reuses the rendering without reading hypotheses or profile.
+/// One short lock per lookup; bounded, cleared when full.
 final class PersonalizationCache: Sendable {
     struct Key: Hashable, Sendable {
         var tenant: TenantID
         var user: String
     }
 
+    /// A rendering and the revisions it was made from; `personalization` is nil for a user whose set has
+    /// no hypotheses (remembered too, so such a user costs one revision read like any other).
+    struct Entry: Sendable {
+        var revision: PersonalizationRevision
+        var personalization: Personalization?
+    }
+
     let capacity: Int
-    private let entries = Mutex([Key: Personalization]())
+    private let entries = Mutex([Key: Entry]())
 
     init(capacity: Int = 50_000) { self.capacity = capacity }
 
-    /// The rendering for `revision`, if cached.
-    func personalization(_ key: Key, revision: Int) -> Personalization? {
+    /// The entry for `revision`, if cached.
+    func entry(_ key: Key, revision: PersonalizationRevision) -> Entry? {
         entries.withLock { $0[key] }.flatMap { $0.revision == revision ? $0 : nil }
     }
 
-    func remember(_ personalization: Personalization, for key: Key) {
+    func remember(_ entry: Entry, for key: Key) {
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = personalization
+            entries[key] = entry
         }
     }
 
-    /// Forgets a user whose profile changed (its known attributes are part of the rendering).
+    /// Forgets a user whose profile changed through this service.
     func invalidate(_ key: Key) {
         _ = entries.withLock { $0.removeValue(forKey: key) }
     }
 }
 
-/// A user's rendered personalization for one hypothesis revision.
+/// A user's rendered personalization.
 struct Personalization: Sendable {
-    var revision: Int
     /// The message text.
     var text: String
     /// `text` as a JSON string literal, ready to splice into a request body.

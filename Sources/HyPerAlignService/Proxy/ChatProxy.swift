@@ -19,6 +19,9 @@ struct ChatProxy: Sendable {
     let permits: PermitPool
     let metrics: ServiceMetrics
     let logger: Logger
+    /// What the HTTP client logs with: the service's logger when it writes debug lines, else none — the
+    /// client gives each request a logger with its own metadata, a cost for lines nobody writes.
+    let clientLogger: Logger?
     let url: String
 
     init(configuration: ChatProxyConfiguration, client: HTTPClient = ProxyHTTPClient.shared, metrics: ServiceMetrics, logger: Logger) {
@@ -27,6 +30,7 @@ struct ChatProxy: Sendable {
         self.permits = PermitPool(limit: max(1, configuration.maxConcurrentRequests))
         self.metrics = metrics
         self.logger = logger
+        self.clientLogger = logger.logLevel <= .debug ? logger : nil
         self.url = configuration.baseURL + "/chat/completions"
     }
 
@@ -44,7 +48,7 @@ struct ChatProxy: Sendable {
         let deadline = NIODeadline.now() + .nanoseconds((stream ? configuration.streamTimeout : configuration.timeout).nanoseconds)
         let response: HTTPClientResponse
         do {
-            response = try await client.execute(request, deadline: deadline, logger: logger)
+            response = try await client.execute(request, deadline: deadline, logger: clientLogger)
         } catch {
             throw UpstreamFailure.transport(error)
         }

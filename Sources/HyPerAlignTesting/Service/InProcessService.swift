@@ -61,13 +61,13 @@ package enum InProcessService {
     /// for personalization.
     package static func run<T: Sendable>(
         store: any ServiceStore, upstreamBaseURL: String, upstreamTimeout: Duration = .seconds(10),
-        _ body: @Sendable (Handle) async throws -> T
+        logLevel: Logger.Level = .error, _ body: @Sendable (Handle) async throws -> T
     ) async throws -> T {
         let model = OpenAICompatibleModel(configuration: .init(
             baseURL: upstreamBaseURL, model: "bench", timeout: upstreamTimeout, streamTimeout: upstreamTimeout,
             retry: .none, maxConcurrentRequests: 256))
         var logger = Logger(label: "hyperalign.bench.service")
-        logger.logLevel = .error
+        logger.logLevel = logLevel
         let configuration = ServiceConfiguration(
             port: 0, rateLimit: .unlimited, proxy: ChatProxyConfiguration(upstream: model.configuration),
             personalization: PersonalizationConfiguration(userFieldTenants: ["bench"]), addressRateLimit: .unlimited)
