@@ -66,7 +66,7 @@ struct ContractTests {
     }
 
     /// Lengths are counted as the document's `maxLength` counts them (code points), blank is the same set
-    /// of characters as the document's pattern, and a given text id is 1–128 code points.
+    /// of characters as the document's pattern, a given text id is 1–128 code points, and no field holds U+0000.
     @Test func textRulesMatchTheDocument() async throws {
         let configuration = ServiceConfiguration(port: 0, maxTextCharacters: 4, rateLimit: .unlimited)
         try await ServiceHarness.run(model: ScriptedChatModel(replies: []), configuration: configuration) { harness in
@@ -80,6 +80,14 @@ struct ContractTests {
             // U+001F is a control character, not whitespace: not blank (Python's \s would say otherwise).
             let control = try await harness.call(.put, "/v1/users/ann", key: harness.keyA, json: #"{"texts": [{"text": "\u001f"}]}"#)
             #expect(control.status == 200)
+            // U+0000 would be cut off by SQLite and refused by PostgreSQL: refused here, in any field of a text.
+            for body in [
+                #"{"texts": [{"text": "a\u0000b"}]}"#, #"{"texts": [{"text": "ok", "prompt": "a\u0000b"}]}"#,
+                #"{"texts": [{"text": "ok", "source": "a\u0000b"}]}"#, #"{"texts": [{"text": "ok", "id": "a\u0000b"}]}"#,
+            ] {
+                let reply = try await harness.call(.put, "/v1/users/ann", key: harness.keyA, json: body)
+                #expect(reply.errorCode == "invalid_text", "\(body): \(reply.body)")
+            }
             let emptyID = try await harness.call(.put, "/v1/users/ann", key: harness.keyA, json: #"{"texts": [{"id": "", "text": "a"}]}"#)
             #expect(emptyID.errorCode == "invalid_text_id")
             let nullID = try await harness.call(.put, "/v1/users/ann", key: harness.keyA, json: #"{"texts": [{"id": null, "text": "a"}]}"#)

@@ -51,6 +51,22 @@ extension OpenAPIDocument {
                 "links": {"GetJob": {"operationId": "getJob", "parameters": {"job": "$response.body#/id"}}}},
                 "409": {"$ref": "#/components/responses/Conflict"}, \#(onUser)}}
           },
+          "/v1/users/{id}/links": {
+            "parameters": [{"$ref": "#/components/parameters/UserID"}],
+            "post": {"operationId": "createPersonLink", "summary": "A link to the user's own page (GET /me/{token}, HTML): signed, for this user of this tenant only, expiring, revocable. There the person reads, corrects, adds to, downloads and deletes what is held about them. The URL starts with the service's public URL (serve --public-url), else the address this request came to",
+              "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PersonLinkRequest"}, "example": {"ttlSeconds": 86400}}}},
+              "responses": {"201": {"description": "The link; the URL is shown only now",
+                "headers": {"Location": {"required": true, "schema": {"type": "string"}}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PersonLinkCreated"}}}},
+                "413": {"$ref": "#/components/responses/TooLarge"}, \#(onUser)}},
+            "get": {"operationId": "listPersonLinks", "summary": "The user's links (ids and states, never their URLs)",
+              "responses": {"200": {"description": "Links", "content": {"application/json": {"schema": {"type": "object", "required": ["object", "data"], "properties": {"object": {"const": "list"}, "data": {"type": "array", "items": {"$ref": "#/components/schemas/PersonLink"}}}}}}}, \#(onUser)}}
+          },
+          "/v1/users/{id}/links/{link}": {
+            "parameters": [{"$ref": "#/components/parameters/UserID"}, {"name": "link", "in": "path", "required": true, "schema": {"type": "string", "pattern": "\#(limits.linkIDPattern)"}}],
+            "delete": {"operationId": "revokePersonLink", "summary": "Revoke a link: its page answers 403 from now on. 404 'link_not_found' when the user has no such link",
+              "responses": {"204": {"description": "Revoked"}, \#(onUser)}}
+          },
           "/v1/jobs/{job}": {
             "parameters": [{"name": "job", "in": "path", "required": true, "schema": {"type": "string", "pattern": "\#(limits.jobIDPattern)"}}],
             "get": {"operationId": "getJob", "summary": "An inference job's status (any replica answers)",

@@ -34,8 +34,14 @@ enum OpenAPIDocument {
         var maxTextIDLength = TextBody.maxIDLength
         var userIDPattern = UserID.pattern
         var jobIDPattern = HypothesisRoutes.jobIDPattern
+        var linkIDPattern = PersonLinkRoutes.linkIDPattern
+        var maxLinkSeconds: Int
+        var attributeNames = Self.list(AttributeName.allCases.map(\.rawValue))
+        var registers = Self.list(AttributeName.registers)
         var ifMatchPattern = HypothesisRoutes.ifMatchPattern
         var nonBlankPattern = TextRules.nonBlankPattern
+        var noNULPattern = TextRules.noNULPattern
+        var textPattern = TextRules.textPattern
         var categories = Self.list(Hypothesis.Category.allCases.map(\.rawValue))
         var variants = Self.list(GenerationVariant.allCases.map(\.rawValue))
         var roles = Self.list(ChatCompletionContract.roles)
@@ -45,6 +51,7 @@ enum OpenAPIDocument {
             maxBodyBytes = configuration.maxBodyBytes
             maxTexts = configuration.maxTextsPerUser
             maxTextCharacters = configuration.maxTextCharacters
+            maxLinkSeconds = Int(configuration.personPage.maxLinkLifetime.components.seconds)
         }
 
         /// `["a", "b"]`.

@@ -72,9 +72,15 @@ struct UserRoutes {
         return id
     }
 
-    /// Text ids a client gives are 1–128 code points (the rest get `tN`).
+    /// Text ids a client gives are 1–128 code points (the rest get `tN`), and no field of a text holds
+    /// U+0000, which a store would cut the text at or refuse.
     func checkIDs(_ texts: [TextBody]) throws {
         for (index, text) in texts.enumerated() {
+            let fields = [("id", text.id), ("text", text.text), ("prompt", text.prompt), ("source", text.source)]
+            for case let (name, value?) in fields where TextRules.containsNUL(value) {
+                throw ServiceError.badRequest(
+                    "text \(index + 1): '\(name)' holds the character U+0000", code: "invalid_text", param: "texts[\(index)].\(name)")
+            }
             guard let id = text.id else { continue }
             guard (1...TextBody.maxIDLength).contains(TextRules.length(id)) else {
                 throw ServiceError.badRequest(
