@@ -7,7 +7,7 @@ import ProfileStorage
 /// claims use `FOR UPDATE SKIP LOCKED`, so two replicas never take the same job.
 extension PostgresProfileStore {
     /// Any fixed number: with the tenant's hash, the advisory lock that serializes a tenant's enqueues.
-    static let enqueueLockKey = 7_274_734
+    static let enqueueLockKey: Int32 = 7_274_734
 
     public func enqueueJob(id: String, userID: String, tenant: TenantID, maxQueuedPerTenant: Int) async throws
         -> JobEnqueueResult

@@ -95,12 +95,14 @@ extension PostgresProfileStore {
         return nil
     }
 
-    /// Store errors pass through; database and connection errors become ``StoreError`` `unavailable`
+    /// Store errors (and a refused append's ``TextLimitExceeded``) pass through; database and connection errors become ``StoreError`` `unavailable`
     /// with the server's message (postgres-nio hides it from `description` by default).
     func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as StoreError {
+            throw error
+        } catch let error as TextLimitExceeded {
             throw error
         } catch let error as PostgresTransactionError {
             if let inner = error.closureError { return try await translatingErrors { throw inner } }

@@ -19,13 +19,14 @@ public final class SQLiteProfileStore: ProfileStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             pool = try DatabasePool(path: path, configuration: configuration)
+            // After GRDB's WAL set-up, which picks NORMAL; the pool's one writer keeps this for its lifetime.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try SQLiteSchema.migrator.migrate(pool)
         } catch {
             throw StoreError(.unavailable, "cannot open the SQLite store at \(path): \(error)")
