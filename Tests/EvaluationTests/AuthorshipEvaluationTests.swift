@@ -107,8 +107,8 @@ struct AuthorshipEvaluationTests {
         let summary = try await AuthorshipEvaluation(model: model, configuration: configuration).run(corpus: SyntheticCorpus.corpus, in: files)
         #expect(summary.judges[0].systems[0].system == "imported:\(imported.path)")
         #expect(summary.judges[0].systems[0].overall.estimate == 1)
-        // No inference: only the baseline's 6 generations and 12 judged pairs × 2 orders.
-        #expect(model.count == 6 + 24)
+        // No inference: only the baseline's 6 generations and 18 judged pairs (6 system, 6 + 6 ground-truth) × 2 orders.
+        #expect(model.count == 6 + 36)
     }
 
     @Test func systemNamesParse() throws {

@@ -35,7 +35,8 @@ enum SyntheticCorpus {
             let firstCandidate = a.components(separatedBy: "<candidate name=\"B\">").first ?? ""
             return firstCandidate.contains("Short version") ? #"{"answer": "A"}"# : #"{"answer": "B"}"#
         }
-        let isPersonalized = request.messages.contains { $0.role == .system && $0.content.contains("Hypotheses") }
+        // Personalized: the system turn carries the inferred hypotheses (whatever the template's wording).
+        let isPersonalized = request.messages.contains { $0.role == .system && $0.content.contains("straight to the point") }
         return isPersonalized ? "Short version: done. We fix it; we always do.\n\n— A." : "Here is a generic answer about the item."
     }
 

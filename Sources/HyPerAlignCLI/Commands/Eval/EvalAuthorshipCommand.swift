@@ -27,6 +27,8 @@ struct EvalAuthorshipCommand: AsyncParsableCommand {
     var systems: String = "hyperalign,few-shot"
     @Option(help: "The system every other one is compared with.") var baseline: String = "zero-shot"
     @Option(help: "Comma-separated judges: llm, stylometric.") var judges: String = "llm,stylometric"
+    @Option(name: .customLong("inference-max-tokens"), help: "Longest hypothesis-inference answer, in tokens (default: 1800; 400 on the embedded model). Lower it for a small model behind an OpenAI-compatible server.")
+    var inferenceMaxTokens: Int?
     @Option(name: .customLong("max-tokens"), help: "Longest generated answer (default: 700; 300 on the embedded model).")
     var maxTokens: Int?
     @Option(name: .customLong("reference-tokens"), help: "Author texts shown to the LLM judge, in tokens (default: 3000; 1200 on the embedded model).")
@@ -66,6 +68,7 @@ struct EvalAuthorshipCommand: AsyncParsableCommand {
             inference.textTokenBudget = 600
             inference.maxTokens = 400
         }
+        if let inferenceMaxTokens { inference.maxTokens = inferenceMaxTokens }
         let generation = try session.generationOptions(maxTokens: maxTokens ?? (embedded ? 300 : 700))
         let printer = ProgressPrinter(quiet: global.quiet)
         let ledger = session.ledger

@@ -24,6 +24,8 @@ struct EvalDeliberativeCommand: AsyncParsableCommand {
     @Option(help: "The operator's safety policy file (default: the bundled example policy).") var policy: String?
     @Option(help: "Folder of persona JSON files (default: the bundled personas).") var personas: String?
     @Option(help: "Sampling seed for the requests.") var seed: UInt64 = 0xDE11
+    @Option(name: .customLong("inference-max-tokens"), help: "Longest hypothesis-inference answer, in tokens (default: 1800; 300 on the embedded model). Lower it for a small model behind an OpenAI-compatible server.")
+    var inferenceMaxTokens: Int?
     @Option(name: .customLong("max-tokens"), help: "Longest answer (default: 500; 250 on the embedded model).") var maxTokens: Int?
 
     func run() async throws {
@@ -51,6 +53,7 @@ struct EvalDeliberativeCommand: AsyncParsableCommand {
         let judgePrompts = try session.prompts(JudgePrompt.self)
         var inference = try session.inferenceConfiguration(count: embedded ? 3 : 6)
         if embedded { inference.maxTokens = 300 }
+        if let inferenceMaxTokens { inference.maxTokens = inferenceMaxTokens }
         let generation = try session.generationOptions(maxTokens: maxTokens ?? (embedded ? 250 : 500))
         let printer = ProgressPrinter(quiet: global.quiet)
         let ledger = session.ledger
