@@ -24,9 +24,10 @@ struct PersonalizedGeneratorTests {
         #expect(hyper[0].content.contains("- role: ecologist"))
         #expect(hyper[0].content.contains("- typical length: about 15 words"))
         #expect(!hyper[0].content.contains("<example"))
-        // The request, then the habits measured on the texts that the answer is checked against.
-        #expect(hyper.last?.content.hasPrefix(request + "\n\nHabits measured") == true)
-        #expect(hyper.last?.content.contains("- Begin the text with exactly \"Short version:\".") == true)
+        // The habits measured on the texts (the answer is checked against them) with the person; the request alone last.
+        #expect(hyper[0].content.contains("Habits measured in your writing"))
+        #expect(hyper[0].content.contains("- Begin the text with exactly \"Short version:\"."))
+        #expect(hyper.last?.content == request)
 
         let both = try assembler.messages(request: request, profile: Fixtures.profile, hypotheses: set, variant: .hyperalignExamples)
         #expect(both[0].content.contains("<example n=\"1\">") && both[0].content.contains("Opens every message"))

@@ -62,11 +62,54 @@ struct SelfCheckingGeneratorTests {
             userID: "m", hypotheses: [Hypothesis(category: .style, statement: "They are brief.")],
             attributes: InferredAttributes(), provenance: HypothesisProvenance(model: "x", promptVersion: "p", textsHash: "h", textCount: 4))
         let messages = try PromptAssembler().messages(request: "Write.", profile: Self.profile, hypotheses: set, variant: .hyperalign)
-        let user = try #require(messages.last?.content)
-        #expect(user.contains("- Begin the text with exactly \"Short version:\"."))
-        #expect(user.contains("- End the text with the line \"— M.\"."))
+        let system = try #require(messages.first?.content)
+        #expect(system.contains("- Begin the text with exactly \"Short version:\"."))
+        #expect(system.contains("- End the text with the line \"— M.\"."))
+        // The request comes alone, last: a small model answers it instead of discussing its instructions.
+        #expect(messages.last?.content == "Write.")
         // The proxy's system message carries them too.
         let proxy = try PromptAssembler().personalizationMessage(profile: Self.profile, hypotheses: set)
         #expect(proxy.content.contains("- End the text with the line \"— M.\"."))
+    }
+
+    @Test func hyperalignPromptsShowEachHypothesisWithThePersonsOwnWords() throws {
+        let long = String(repeating: "word ", count: 80) + "end"
+        let set = HypothesisSet(
+            userID: "m",
+            hypotheses: [
+                Hypothesis(category: .style, statement: "They are brief.", evidence: ["Short version: the trip is off."]),
+                Hypothesis(category: .personality, statement: "They ramble.", evidence: [long]),
+                Hypothesis(category: .communication, statement: "They ask.", evidence: []),
+            ],
+            attributes: InferredAttributes(), provenance: HypothesisProvenance(model: "x", promptVersion: "p", textsHash: "h", textCount: 4))
+        let system = try #require(try PromptAssembler().messages(request: "Write.", profile: Self.profile, hypotheses: set, variant: .hyperalign).first?.content)
+        #expect(system.contains("- (style) They are brief.\n  In their words: \"Short version: the trip is off.\""))
+        #expect(system.contains("- (communication) They ask.\n") || system.hasSuffix("- (communication) They ask."))
+        let cut = try #require(system.components(separatedBy: "\n").first { $0.contains("In their words: \"word") })
+        #expect(cut.hasSuffix(" …\""))
+        #expect(!cut.contains("end"))
+    }
+}
+
+extension SelfCheckingGeneratorTests {
+    @Test func repairEditsEveryCandidateBeforeTheChoiceAndSaysWhat() async throws {
+        // Both candidates miss the opening and sign-off; only the second has the numbered list the model must write.
+        let plain = "The trip is off.\n\nWe moved the survey — again — because the gauges weren't ready."
+        let listed = plain + "\n\n1. Thursday at seven.\n2. Bring waders."
+        let model = ScriptedChatModel(steps: [], fallback: .respond { request in request.seed == 7 ? plain : listed })
+        let generator = PersonalizedGenerator(model: model, options: GenerationOptions(seed: 7))
+        let checked = try await SelfCheckingGenerator(generator: generator, bestOf: 2, repair: true)
+            .generate("Write the update.", for: Self.profile, hypotheses: nil, variant: .fewShot)
+        #expect(model.requests.count == 2)
+        #expect(checked.chosen == 1)
+        #expect(checked.text.hasPrefix("Short version: The trip is off."))
+        #expect(checked.text.hasSuffix("— M."))
+        #expect(checked.adherence.violations.isEmpty)
+        #expect(checked.repaired?.contains("signs off with \"— M.\" (4 of 4 texts)") == true)
+        // Without --repair nothing is edited and nothing is reported as repaired.
+        let unrepaired = try await SelfCheckingGenerator(generator: generator, bestOf: 2)
+            .generate("Write the update.", for: Self.profile, hypotheses: nil, variant: .fewShot)
+        #expect(unrepaired.repaired == nil)
+        #expect(unrepaired.text == listed)
     }
 }

@@ -2,14 +2,15 @@ import AuthorshipData
 import Foundation
 import HyPerAlign
 import LanguageModels
-import Stylometry
+import Statistics
 
 /// The adherence benchmark: on authors of CCAT50 and CMCC, each variant answers held-out prompts; every
 /// answer is checked against the author's measured habits, and the stylometric judge compares it with
 /// the zero-shot answer to the same prompt.
 ///
-/// The judge sees nothing the generator saw: its reference and impostor texts are the authors'
-/// held-out texts (validation answers and other texts), never the few-shot texts nor a test answer.
+/// The judge sees nothing the generator saw: it is the benchmark's ``StylometricPairJudge``, whose reference
+/// and impostor texts are the authors' held-out texts (``JudgeReferences``: never a training text the
+/// generator read, a test prompt or a test answer).
 public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
     public var model: Model
     public var prompts: PromptLibrary
@@ -33,10 +34,14 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         var records: [AdherenceRecord] = []
         var truth: [AdherenceGroundTruth] = []
         for corpus in corpora {
-            let heldOut = Self.heldOut
-            let judge = StylometricJudge(impostors: corpus.authors.map { AuthorTexts(author: $0.author, texts: heldOut($0)) }.filter { !$0.texts.isEmpty })
-            let authors = Array(corpus.authors.filter { !$0.testItems.isEmpty && !$0.trainingTexts.isEmpty && !heldOut($0).isEmpty }
-                .prefix(configuration.authorsPerDataset))
+            // The generator reads every training text the loader gave (hypotheses are inferred from them).
+            let trainingTexts = corpus.authors.map(\.trainingTexts.count).max() ?? 0
+            let authors = Array(corpus.authors.filter { author in
+                !author.testItems.isEmpty && !author.trainingTexts.isEmpty
+                    && !JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: 1).isEmpty
+            }.prefix(configuration.authorsPerDataset))
+            // The benchmark's stylometric judge: references and impostors from held-out texts only.
+            let judge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts)
             let dataset = corpus.dataset.folderName
             // Two authors at a time: one's inference overlaps the other's answers on the server's slots.
             for start in stride(from: 0, to: authors.count, by: 2) {
@@ -44,10 +49,10 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                 let results = try await withThrowingTaskGroup(of: (Int, [AdherenceRecord], [AdherenceGroundTruth]).self) { group in
                     for (position, author) in pair.enumerated() {
                         group.addTask {
-                            let reference = judge.reference(AuthorTexts(author: author.author, texts: heldOut(author)))
-                            let (authorRecords, authorTruth) = try await evaluate(author, dataset: dataset, judge: judge, reference: reference)
+                            let (authorRecords, authorTruth) = try await evaluate(author, dataset: dataset, judge: judge)
                             let best = authorRecords.filter { $0.variant.contains("--best-of") }
-                            progress("\(dataset)/\(author.author): \(authorRecords.count) answers; best-of followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks")
+                            let wins = best.compactMap(\.winAgainstZeroShot).reduce(0, +)
+                            progress("\(dataset)/\(author.author): \(authorRecords.count) answers; best-of followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
                             return (position, authorRecords, authorTruth)
                         }
                     }
@@ -68,14 +73,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         return Result(records: records, groundTruth: truth, summary: summary)
     }
 
-    /// An author's texts the judge may use: validation answers and other texts, never the few-shot
-    /// texts the generator saw nor a test answer.
-    @Sendable public static func heldOut(_ author: AuthorData) -> [String] {
-        author.validationItems.map(\.realOutput) + author.otherTexts
-    }
-
     func evaluate(
-        _ author: AuthorData, dataset: String, judge: StylometricJudge, reference: AuthorReference
+        _ author: AuthorData, dataset: String, judge: StylometricPairJudge
     ) async throws -> ([AdherenceRecord], [AdherenceGroundTruth]) {
         let profile = UserProfile(
             id: author.author, texts: author.trainingTexts.enumerated().map { UserText(id: "\($0.offset + 1)", text: $0.element) })
@@ -90,15 +89,16 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             for (index, item) in items.enumerated() {
                 group.addTask {
                     // Single answers first and side by side, so best-of and revise then find their first
-                    // candidate / draft in the response cache.
-                    let single = variants.filter { $0.bestOf == 1 && !$0.revise }
-                    let compound = variants.filter { $0.bestOf > 1 || $0.revise }
+                    // candidate / draft in the response cache, and the repair rows every answer.
+                    let single = variants.filter { $0.bestOf == 1 && !$0.revise && !$0.repair }
+                    let compound = variants.filter { ($0.bestOf > 1 || $0.revise) && !$0.repair }
+                    let repaired = variants.filter(\.repair)
                     var byVariant: [AdherenceVariant: CheckedGeneration] = [:]
-                    for batch in [single, compound] {
+                    for batch in [single, compound, repaired] {
                         try await withThrowingTaskGroup(of: (AdherenceVariant, CheckedGeneration).self) { inner in
                             for variant in batch {
                                 inner.addTask {
-                                    (variant, try await SelfCheckingGenerator(generator: generator, bestOf: variant.bestOf, revise: variant.revise)
+                                    (variant, try await SelfCheckingGenerator(generator: generator, bestOf: variant.bestOf, revise: variant.revise, repair: variant.repair)
                                         .generate(item.prompt, for: profile, hypotheses: set, variant: variant.generation))
                                 }
                             }
@@ -116,11 +116,11 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         var truth: [AdherenceGroundTruth] = []
         for (index, item) in items.enumerated() {
             guard let results = answers[index] else { continue }
-            let zeroShot = zip(variants, results).first { $0.0.generation == .zeroShot && $0.0.bestOf == 1 && !$0.0.revise }?.1
+            let zeroShot = zip(variants, results).first { $0.0 == AdherenceVariant(.zeroShot) }?.1
             for (variant, result) in zip(variants, results) {
                 var win: Double?
                 if let zeroShot, variant != AdherenceVariant(.zeroShot) {
-                    win = AdherenceGroundTruth.score(judge.compare(result.text, zeroShot.text, for: reference))
+                    win = try judge.compare(result.text, against: zeroShot.text, author: author.author).outcome.score
                 }
                 records.append(AdherenceRecord(
                     dataset: dataset, author: author.author, item: item.id, variant: variant.description, text: result.text,
@@ -130,7 +130,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             if let zeroShot {
                 truth.append(AdherenceGroundTruth(
                     dataset: dataset, author: author.author, item: item.id,
-                    realOverZeroShot: AdherenceGroundTruth.score(judge.compare(item.realOutput, zeroShot.text, for: reference))))
+                    realOverZeroShot: try judge.compare(item.realOutput, against: zeroShot.text, author: author.author).outcome.score))
             }
         }
         return (records, truth)

@@ -1,5 +1,4 @@
 import HyPerAlign
-import Stylometry
 
 /// One answer of the adherence benchmark: who, which prompt, which variant, and how it scored.
 public struct AdherenceRecord: Sendable, Hashable, Codable {
@@ -27,12 +26,4 @@ public struct AdherenceGroundTruth: Sendable, Hashable, Codable {
     public var item: String
     /// 1 when the real text wins, ½ on a tie, 0 when the zero-shot answer wins.
     public var realOverZeroShot: Double
-
-    static func score(_ verdict: JudgeVerdict) -> Double {
-        switch verdict.preferred {
-        case .a: 1
-        case .tie: 0.5
-        case .b: 0
-        }
-    }
 }

@@ -2,15 +2,15 @@ import Foundation
 import Statistics
 
 /// The adherence benchmark's result: per variant, the share of measured habits followed and the
-/// stylometric win-rate against zero-shot, each with a 95% bootstrap interval over authors, plus
+/// stylometric win-rate against zero-shot, each with a 95% cluster-bootstrap interval over authors, plus
 /// latency and tokens per answer, and the judge's ground-truth accuracy.
 public struct AdherenceSummary: Sendable, Hashable, Codable {
     public struct Row: Sendable, Hashable, Codable {
         public var variant: String
         public var answers: Int
-        /// Measured habits followed / checked, pooled per author, then averaged over authors.
+        /// Measured habits followed / checked, pooled over answers (interval: authors resampled).
         public var adherence: Estimate
-        /// Stylometric judge against the zero-shot answer (wins + ½ ties), per author, then averaged.
+        /// Stylometric judge against the zero-shot answer (wins + ½ ties) over answers (interval: authors resampled).
         public var winRateAgainstZeroShot: Estimate?
         public var meanSeconds: Double
         public var meanPromptTokens: Double
@@ -32,34 +32,38 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         self.promptsPerAuthor = promptsPerAuthor
         let authorKeys = Array(Set(records.map { "\($0.dataset)/\($0.author)" })).sorted()
         authors = authorKeys.count
-        func perAuthor<T>(_ items: [T], key: (T) -> String, _ value: ([T]) -> Double?) -> [Double] {
-            Dictionary(grouping: items, by: key).sorted { $0.key < $1.key }.compactMap { value($0.value) }
+        func byAuthor<T>(_ items: [T], key: (T) -> String) -> [[T]] {
+            Dictionary(grouping: items, by: key).sorted { $0.key < $1.key }.map(\.value)
         }
+        let authorKey: (AdherenceRecord) -> String = { "\($0.dataset)/\($0.author)" }
+        // Cluster bootstrap: an author's prompts are correlated, so authors are resampled, their answers pooled.
         rows = variants.map { variant in
             let mine = records.filter { $0.variant == variant }
-            let adherence = perAuthor(mine, key: { "\($0.dataset)/\($0.author)" }) { group in
-                let checked = group.map(\.checked).reduce(0, +)
-                return checked == 0 ? nil : Double(group.map(\.satisfied).reduce(0, +)) / Double(checked)
+            let clusters = byAuthor(mine, key: authorKey)
+            let adherence = bootstrap.clusterInterval(of: clusters) { sample in
+                let checked = sample.map(\.checked).reduce(0, +)
+                return checked == 0 ? .nan : Double(sample.map(\.satisfied).reduce(0, +)) / Double(checked)
             }
-            let wins = perAuthor(mine.filter { $0.winAgainstZeroShot != nil }, key: { "\($0.dataset)/\($0.author)" }) { group in
-                group.compactMap(\.winAgainstZeroShot).reduce(0, +) / Double(group.count)
+            let judged = byAuthor(mine.filter { $0.winAgainstZeroShot != nil }, key: authorKey)
+            let wins = bootstrap.clusterInterval(of: judged) { sample in
+                sample.compactMap(\.winAgainstZeroShot).reduce(0, +) / Double(max(1, sample.count))
             }
             let n = Double(max(1, mine.count))
             return Row(
                 variant: variant, answers: mine.count,
-                adherence: Estimate(bootstrap.meanInterval(adherence), n: adherence.count),
-                winRateAgainstZeroShot: wins.isEmpty ? nil : Estimate(bootstrap.meanInterval(wins), n: wins.count),
+                adherence: Estimate(adherence, n: clusters.count),
+                winRateAgainstZeroShot: judged.isEmpty ? nil : Estimate(wins, n: judged.count),
                 meanSeconds: mine.map(\.seconds).reduce(0, +) / n,
                 meanPromptTokens: Double(mine.map(\.promptTokens).reduce(0, +)) / n,
                 meanCompletionTokens: Double(mine.map(\.completionTokens).reduce(0, +)) / n)
         }
-        let truth = perAuthor(groundTruth, key: { "\($0.dataset)/\($0.author)" }) { group in
-            group.map(\.realOverZeroShot).reduce(0, +) / Double(group.count)
-        }
-        judgeRealOverZeroShot = Estimate(bootstrap.meanInterval(truth), n: truth.count)
+        let truthClusters = byAuthor(groundTruth) { "\($0.dataset)/\($0.author)" }
+        judgeRealOverZeroShot = Estimate(
+            bootstrap.clusterInterval(of: truthClusters) { $0.map(\.realOverZeroShot).reduce(0, +) / Double(max(1, $0.count)) },
+            n: truthClusters.count)
     }
 
-    /// A Markdown table of the rows (n = authors in each interval).
+    /// A Markdown table of the rows (n = authors resampled in each interval).
     public var markdown: String {
         var lines = [
             "| variant | answers | habits followed [95% CI] | stylometric win-rate vs zero-shot [95% CI] | s / answer | prompt tok / answer | completion tok / answer |",
@@ -69,7 +73,7 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
             lines.append("| \(row.variant) | \(row.answers) | \(row.adherence.text()) | \(row.winRateAgainstZeroShot?.text() ?? "— (baseline)") | \(String(format: "%.1f", row.meanSeconds)) | \(Int(row.meanPromptTokens.rounded())) | \(Int(row.meanCompletionTokens.rounded())) |")
         }
         lines.append("")
-        lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) (per author).")
+        lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")
         return lines.joined(separator: "\n")
     }
 }

@@ -28,6 +28,22 @@ public struct AdherenceChecker: Sendable {
         })
     }
 
+    /// `output` with every habit it breaks that a mechanical edit can fix fixed (``CheckableHabit/repaired(_:)``),
+    /// in measuring order, and the statements of the habits repaired.
+    public func repair(_ output: String) -> (text: String, repaired: [String]) {
+        var text = output
+        var repaired: [String] = []
+        for habit in habits {
+            guard let fixed = habit.repaired(text) else { continue }
+            // An edit must not break a habit the text already followed.
+            let before = check(text).satisfied
+            guard check(fixed).satisfied > before else { continue }
+            text = fixed
+            repaired.append(habit.statement)
+        }
+        return (text, repaired)
+    }
+
     /// The habits as instructions for a generation prompt, one "- …" line each.
     public var instructions: String {
         habits.isEmpty ? "- (none measured)" : habits.map { "- \($0.instruction)" }.joined(separator: "\n")

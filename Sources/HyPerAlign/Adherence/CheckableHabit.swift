@@ -18,6 +18,8 @@ public struct CheckableHabit: Sendable, Hashable, Codable {
         case bulletedList
         /// No bulleted or numbered list.
         case noList
+        /// No markdown emphasis (`**`, `__`) or heading (`# `).
+        case noMarkdown
         /// The mark occurs at least once.
         case usesMark(String)
         /// The mark never occurs.
@@ -62,6 +64,8 @@ public struct CheckableHabit: Sendable, Hashable, Codable {
         case .noList:
             let has = shape.hasNumberedList || shape.hasBulletedList
             return (!has, has ? "has a list" : "no list")
+        case .noMarkdown:
+            return (!shape.hasMarkdown, shape.hasMarkdown ? "has markdown" : "no markdown")
         case .usesMark(let mark):
             let count = shape.count(of: mark)
             return (count > 0, "\(count)× \"\(mark)\"")

@@ -44,6 +44,11 @@ public enum HabitMeasurer {
             habits.append(.init(
                 kind: .noList, statement: "no lists in any of \(total) texts", instruction: "Do not use lists."))
         }
+        if total >= 3, !shapes.contains(where: \.hasMarkdown) {
+            habits.append(.init(
+                kind: .noMarkdown, statement: "no markdown (bold, headings) in any of \(total) texts",
+                instruction: "Write plain text: no markdown, no ** bold **, no # headings."))
+        }
         let paragraphs = shapes.map(\.paragraphs).sorted()
         let medianParagraphs = paragraphs[paragraphs.count / 2]
         habits.append(.init(

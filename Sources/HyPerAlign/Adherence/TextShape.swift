@@ -12,6 +12,8 @@ struct TextShape {
     let words: [Substring]
     let hasNumberedList: Bool
     let hasBulletedList: Bool
+    /// Markdown emphasis (`**`, `__`) or a heading line (`# `).
+    let hasMarkdown: Bool
 
     init(_ text: String) {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -32,6 +34,8 @@ struct TextShape {
         words = trimmed.split(whereSeparator: \.isWhitespace)
         hasNumberedList = lines.contains { $0.range(of: #"^\d{1,2}[.)] "#, options: .regularExpression) != nil }
         hasBulletedList = lines.contains { $0.range(of: #"^[-*•+] "#, options: .regularExpression) != nil }
+        hasMarkdown = trimmed.contains("**") || trimmed.contains("__")
+            || lines.contains { $0.range(of: #"^#{1,6} "#, options: .regularExpression) != nil }
     }
 
     var wordCount: Int { words.count }

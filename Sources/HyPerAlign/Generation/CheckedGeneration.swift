@@ -21,6 +21,8 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
     public var chosen: Int
     /// Whether a revision pass ran, and whether its rewrite was kept.
     public var revision: Revision?
+    /// Habits the kept answer was mechanically repaired to follow (`--repair`; nil without it).
+    public var repaired: [String]?
     /// Tokens of every call made for this answer.
     public var usage: TokenUsage
     /// Wall-clock seconds from the first call to the answer.
@@ -29,13 +31,14 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
 
     public init(
         text: String, adherence: AdherenceReport, candidates: [Candidate], chosen: Int, revision: Revision?,
-        usage: TokenUsage, seconds: Double, model: ModelID
+        repaired: [String]? = nil, usage: TokenUsage, seconds: Double, model: ModelID
     ) {
         self.text = text
         self.adherence = adherence
         self.candidates = candidates
         self.chosen = chosen
         self.revision = revision
+        self.repaired = repaired
         self.usage = usage
         self.seconds = seconds
         self.model = model

@@ -22,7 +22,7 @@ public struct PromptAssembler: Sendable {
         let template = prompts[variant.templateName]
         var values = ["request": request]
         if let hypotheses {
-            values["hypotheses"] = Self.render(hypotheses.hypotheses)
+            values["hypotheses"] = Self.render(hypotheses.hypotheses, evidence: true)
             values["attributes"] = Self.render(hypotheses.attributes, known: profile.attributes)
             values["requirements"] = AdherenceChecker(profile: profile).instructions
         }
@@ -38,11 +38,11 @@ public struct PromptAssembler: Sendable {
     }
 
     /// A system message for an existing conversation (the service's OpenAI-compatible endpoint): the
-    /// hyperalign system section, then its user section without a request (the measured habits).
+    /// hyperalign system section (with the measured habits), then anything its user section says besides the request.
     public func personalizationMessage(profile: UserProfile, hypotheses: HypothesisSet) throws -> ChatMessage {
         let template = prompts[.generateHyperalign]
         let values = [
-            "hypotheses": Self.render(hypotheses.hypotheses),
+            "hypotheses": Self.render(hypotheses.hypotheses, evidence: true),
             "attributes": Self.render(hypotheses.attributes, known: profile.attributes),
             "requirements": AdherenceChecker(profile: profile).instructions,
             "request": "",
@@ -51,8 +51,29 @@ public struct PromptAssembler: Sendable {
         return .system(try template.renderSystem(values) + (habits.isEmpty ? "" : "\n\n" + habits))
     }
 
-    static func render(_ hypotheses: [Hypothesis]) -> String {
-        hypotheses.map { "- (\($0.category.rawValue)) \($0.statement)" }.joined(separator: "\n")
+    /// One "- (category) statement" line per hypothesis; with `evidence`, followed by its first quote from
+    /// the person's texts, so a small model sees the person's own words next to each claim.
+    static func render(_ hypotheses: [Hypothesis], evidence: Bool = false) -> String {
+        var shown = Set<String>()
+        return hypotheses.map { hypothesis in
+            var line = "- (\(hypothesis.category.rawValue)) \(hypothesis.statement)"
+            // Each quote once: several hypotheses often cite the same sentence.
+            if evidence, let quote = hypothesis.evidence.first(where: { !$0.isEmpty && !shown.contains($0) }) {
+                shown.insert(quote)
+                line += "\n  In their words: \"\(TextBlocks.neutralize(Self.shortened(quote, to: evidenceCharacters)))\""
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// The longest evidence quote shown, in characters (a long sentence is cut at a word boundary).
+    static let evidenceCharacters = 240
+
+    static func shortened(_ text: String, to limit: Int) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        let prefix = flat.prefix(limit)
+        return String(prefix[..<(prefix.lastIndex(of: " ") ?? prefix.endIndex)]) + " …"
     }
 
     static func render(_ attributes: InferredAttributes, known: [String: String]) -> String {

@@ -4,7 +4,9 @@ import LanguageModels
 /// Generation that checks itself: every answer is checked against the person's measured habits; with
 /// `bestOf` > 1 that many candidates are sampled in parallel and the one following most habits is kept
 /// (ties go to the one stylistically closest to the person's texts); with `revise`, one rewrite pass
-/// names the habits the answer breaks. Works with any provider.
+/// names the habits the answer breaks; with `repair`, each candidate is first edited mechanically to follow
+/// the habits an edit can fix (an opening formula, a sign-off, marks and markdown the person never uses,
+/// contractions, length), so the choice is made on what would be delivered. Works with any provider.
 ///
 /// ```swift
 /// let checked = try await SelfCheckingGenerator(generator: generator, bestOf: 4, revise: true)
@@ -17,11 +19,14 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
     public var bestOf: Int
     /// Whether to make one rewrite pass naming the violated habits.
     public var revise: Bool
+    /// Whether to repair every candidate mechanically (``AdherenceChecker/repair(_:)``) before checking it.
+    public var repair: Bool
 
-    public init(generator: PersonalizedGenerator<Model>, bestOf: Int = 1, revise: Bool = false) {
+    public init(generator: PersonalizedGenerator<Model>, bestOf: Int = 1, revise: Bool = false, repair: Bool = false) {
         self.generator = generator
         self.bestOf = max(1, bestOf)
         self.revise = revise
+        self.repair = repair
     }
 
     /// Generates, checks, picks and optionally revises the answer to `request`.
@@ -43,15 +48,18 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             for try await (index, response) in group { responses[index] = response }
             return responses.compactMap { $0 }
         }
-        let reports = responses.map { checker.check($0.text) }
+        let repairs: [(text: String, repaired: [String])] = responses.map { repair ? checker.repair($0.text) : ($0.text, []) }
+        let texts = repairs.map(\.text)
+        let reports = texts.map(checker.check)
         let closeness = bestOf > 1
-            ? StylisticCloseness(texts: profile.texts.map(\.text)).scores(responses.map(\.text))
+            ? StylisticCloseness(texts: profile.texts.map(\.text)).scores(texts)
             : [0]
         let chosen = reports.indices.max { a, b in
             (reports[a].satisfied, closeness[a], b) < (reports[b].satisfied, closeness[b], a)
         } ?? 0
         var usage = responses.map(\.usage).reduce(TokenUsage(), +)
-        var text = responses[chosen].text
+        var text = texts[chosen]
+        var repaired = repairs[chosen].repaired
         var adherence = reports[chosen]
         var revision: CheckedGeneration.Revision?
         if revise, !adherence.violations.isEmpty {
@@ -71,12 +79,14 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             rewriteRequest.messages = messages
             let rewrite = try await generator.model.complete(rewriteRequest)
             usage = usage + rewrite.usage
-            let rewriteReport = checker.check(rewrite.text)
+            let (rewriteText, rewriteRepaired): (String, [String]) = repair ? checker.repair(rewrite.text) : (rewrite.text, [])
+            let rewriteReport = checker.check(rewriteText)
             let kept = rewriteReport.satisfied >= adherence.satisfied
             revision = .init(
                 named: named, draftSatisfied: adherence.satisfied, rewriteSatisfied: rewriteReport.satisfied, kept: kept)
             if kept {
-                text = rewrite.text
+                text = rewriteText
+                repaired = rewriteRepaired
                 adherence = rewriteReport
             }
         }
@@ -84,7 +94,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
         return CheckedGeneration(
             text: text, adherence: adherence,
             candidates: responses.indices.map { .init(seed: seeds[$0], satisfied: reports[$0].satisfied, closeness: closeness[$0]) },
-            chosen: chosen, revision: revision, usage: usage,
+            chosen: chosen, revision: revision, repaired: repair ? repaired : nil, usage: usage,
             seconds: elapsed.seconds,
             model: responses[chosen].model)
     }

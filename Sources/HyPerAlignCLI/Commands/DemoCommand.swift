@@ -20,6 +20,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "One rewrite pass of the personalized answer naming the habits it breaks.")
     var revise = false
 
+    @Flag(help: "Edit the personalized answer mechanically to follow the habits an edit can fix (opening formula, sign-off, marks, markdown, contractions, length).")
+    var repair = false
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
@@ -47,7 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
         let session = ModelSession(options: global)
         let prompts = try session.prompts()
         let ticker = global.ticker
-        let (request, bestOf, revise) = (self.request, self.bestOf, self.revise)
+        let (request, bestOf, revise, repair) = (self.request, self.bestOf, self.revise, self.repair)
         let configuration = try session.inferenceConfiguration()
         let options = try session.generationOptions()
         let clock = ContinuousClock()
@@ -62,8 +65,8 @@ struct DemoCommand: AsyncParsableCommand {
                 try await HypothesisInferencer(model: model, prompts: prompts, configuration: configuration).infer(profile)
             }
             let inferred = clock.now
-            let personal = try await ticker.run("answering as the person (hyperalign\(bestOf > 1 ? ", best of \(bestOf)" : "")\(revise ? ", revised" : ""))") {
-                try await SelfCheckingGenerator(generator: generator, bestOf: bestOf, revise: revise)
+            let personal = try await ticker.run("answering as the person (hyperalign\(bestOf > 1 ? ", best of \(bestOf)" : "")\(revise ? ", revised" : "")\(repair ? ", repaired" : ""))") {
+                try await SelfCheckingGenerator(generator: generator, bestOf: bestOf, revise: revise, repair: repair)
                     .generate(request, for: profile, hypotheses: set, variant: .hyperalign)
             }
             let plain = try await plainAnswer

@@ -18,6 +18,8 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(name: .customLong("best-of"), help: "Candidates sampled in parallel; the one following most measured habits is kept (ties: the stylistically closest).")
     var bestOf = 1
     @Flag(help: "One rewrite pass naming the measured habits the answer breaks.") var revise = false
+    @Flag(help: "Edit each answer mechanically to follow the habits an edit can fix (opening formula, sign-off, marks, markdown, contractions, length); reported under `repaired`.")
+    var repair = false
     @Flag(help: "Print the answer, the variant, the token usage and the adherence to each measured habit as JSON.") var json = false
     @Argument(help: "The request, e.g. \"Write an email declining the invitation.\"") var request: String
 
@@ -25,7 +27,7 @@ struct GenerateCommand: AsyncParsableCommand {
         guard !request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("the request is empty") }
         guard !(stream && json) else { throw ValidationError("--stream and --json cannot be combined") }
         guard (1...16).contains(bestOf) else { throw ValidationError("--best-of must be between 1 and 16") }
-        guard !stream || (bestOf == 1 && !revise) else { throw ValidationError("--stream cannot be combined with --best-of or --revise") }
+        guard !stream || (bestOf == 1 && !revise && !repair) else { throw ValidationError("--stream cannot be combined with --best-of, --revise or --repair") }
     }
 
     struct Output: Encodable {
@@ -58,7 +60,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let prompts = try session.prompts()
         let options = try session.generationOptions(maxTokens: maxTokens)
         let (variant, request, stream, ticker) = (self.variant, self.request, self.stream, global.ticker)
-        let (bestOf, revise) = (self.bestOf, self.revise)
+        let (bestOf, revise, repair) = (self.bestOf, self.revise, self.repair)
         let checked = try await session.withModel { model in
             let generator = PersonalizedGenerator(model: model, prompts: prompts, options: options)
             if stream {
@@ -74,7 +76,7 @@ struct GenerateCommand: AsyncParsableCommand {
             }
             let label = bestOf > 1 ? "generating \(bestOf) candidates" : "generating"
             return try await ticker.run("\(label) (\(variant), \(model.modelID))") {
-                try await SelfCheckingGenerator(generator: generator, bestOf: bestOf, revise: revise)
+                try await SelfCheckingGenerator(generator: generator, bestOf: bestOf, revise: revise, repair: repair)
                     .generate(request, for: profile, hypotheses: set, variant: variant)
             }
         }

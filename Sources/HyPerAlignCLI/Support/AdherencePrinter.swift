@@ -15,5 +15,8 @@ enum AdherencePrinter {
         if let revision = generation.revision {
             line("  revision named \(revision.named.count) broken habit\(revision.named.count == 1 ? "" : "s"): draft \(revision.draftSatisfied), rewrite \(revision.rewriteSatisfied) → \(revision.kept ? "rewrite kept" : "draft kept")")
         }
+        if let repaired = generation.repaired, !repaired.isEmpty {
+            line("  repaired mechanically: \(repaired.joined(separator: "; "))")
+        }
     }
 }

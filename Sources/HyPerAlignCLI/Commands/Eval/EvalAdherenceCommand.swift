@@ -13,8 +13,8 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
         abstract: "Measured habits followed and stylometric win-rate vs zero-shot for zero-shot, few-shot, hyperalign, hyperalign --best-of N and hyperalign --revise.",
         discussion: """
             Writes records.jsonl (every answer with its checks and verdict), ground-truth.jsonl, summary.json and \
-            summary.md to the run folder. Intervals are 95% bootstrap intervals over authors. The judge's \
-            references are the authors' held-out texts, never the few-shot texts the generator saw.
+            summary.md to the run folder. Intervals are 95% cluster-bootstrap intervals (authors resampled). The judge's \
+            references are the authors' held-out texts, never a text the generator read.
             """)
 
     @OptionGroup var global: GlobalOptions
