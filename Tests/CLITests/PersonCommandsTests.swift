@@ -6,11 +6,22 @@ import Testing
 /// the built binary as a user runs it.
 struct PersonCommandsTests {
     static let documentKeys: Set<String> = ["userID", "revision", "stale", "hypotheses", "attributes", "provenance", "suppressedStatements"]
+    static let text = "Short version: yes, but only to Thursday. The gauges need two dry days before we trust them.\n\n— M."
+    static let answer = """
+        {"hypotheses": [
+          {"category": "style", "statement": "Opens with 'Short version:'.", "evidence": ["Short version: yes, but only to Thursday."]},
+          {"category": "personality", "statement": "Trusts measurements over plans.", "evidence": ["The gauges need two dry days before we trust them."]}
+        ], "attributes": {"register": "informal", "domain": "The person's texts", "audience": "team", "language": "Theperson"}}
+        """
+
+    static func reply(_ request: WireTestServer.Recorded) -> WireTestServer.Reply {
+        OpenAIWire.completion(request.json?["response_format"] != nil ? answer : "Short version: fine.")
+    }
 
     @Test func hypothesesEditAddsToAUserWithNoneAndInferenceMergesWithThem() async throws {
-        try await WireTestServer.withServer { request, _ in InferCommandTests.reply(request) } body: { server in
+        try await WireTestServer.withServer { request, _ in Self.reply(request) } body: { server in
             let cli = CLIRunner()
-            let file = try cli.write("m.jsonl", #"{"text": "Short version: yes, but only to Thursday.\n\n— M."}"#)
+            let file = try cli.write("m.txt", Self.text)
             #expect(try await cli.run(["profile", "add", "marta", file]).status == 0)
 
             let edit = try await cli.run([
@@ -32,6 +43,13 @@ struct PersonCommandsTests {
             let attributes = try #require(merged["attributes"] as? [String: Any])
             #expect(attributes["audience"] as? String == "students and colleagues")
             #expect((attributes["sources"] as? [String: String])?["audience"] == "person")
+            // The model's echoes of the prompt are not stored; the report says why.
+            #expect(attributes["domain"] == nil)
+            #expect(attributes["language"] as? String == "English")
+            let report = try #require((merged["inference"] as? [String: Any])?["report"] as? [String: Any])
+            let dropped = (report["droppedAttributes"] as? [[String: String]] ?? []).compactMap { $0["statement"] }
+            #expect(dropped.contains("domain: The person's texts"))
+            #expect(dropped.contains("language: Theperson"))
 
             let shown = try await cli.run(["hypotheses", "show", "marta", "--json"])
             let document = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])

@@ -29,7 +29,10 @@ struct PageHarness: Sendable {
         let model = ScriptedChatModel(steps: [], fallback: .reply("unused"))
         let service = HyPerAlignService(
             configuration: ServiceConfiguration(port: 0), store: store, model: AnyChatModel(model), logger: logger)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        // Redirects not followed: a form's 303 is what a test checks.
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.redirectConfiguration = .disallow
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         do {
             try await InProcessService.run(service, store: store, tenants: ["acme", "globex"], logger: logger) { handle in
                 try await body(PageHarness(handle: handle, store: store, client: client))
