@@ -8,7 +8,7 @@ import ProfileStorage
 import Testing
 
 struct ResourceTests {
-    static let inferenceAnswer = #"{"hypotheses": [{"category": "style", "statement": "Signs off with 'Cheers' and an initial.", "evidence": ["Cheers, Ann."]}], "attributes": {}}"#
+    static let inferenceAnswer = #"{"hypotheses": [{"category": "style", "statement": "Signs off with 'Cheers' and an initial.", "evidence": ["I write short notes."]}], "attributes": {}}"#
 
     @Test func usersAndTextsRoundTrip() async throws {
         try await ServiceHarness.run(model: ScriptedChatModel(replies: [])) { harness in
