@@ -71,6 +71,7 @@ extension HypothesisInferencer {
         var attributes = outcomes.compactMap(\.attributes).first ?? InferredAttributes()
         attributes.typicalLengthWords = Self.medianWordCount(profile.texts)
         attributes.formattingHabits = FormattingHabits.measure(profile.texts.map(\.text))
+        attributes = checkedAttributes(attributes, profile: profile, template: template, report: &report)
         let provenance = HypothesisProvenance(
             model: model.modelID.rawValue, promptVersion: template.versionTag,
             textsHash: profile.textsHash, textCount: profile.texts.count)

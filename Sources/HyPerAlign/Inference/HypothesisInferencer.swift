@@ -91,6 +91,8 @@ public struct HypothesisInferencer<Model: ChatModel>: Sendable {
         attributes.formattingHabits = Self.formattingHabits(
             measured: FormattingHabits.measure(profile.texts.map(\.text)), model: attributes.formattingHabits,
             keepModels: !configuration.smallModelConstraints)
+        var report = report
+        attributes = checkedAttributes(attributes, profile: profile, template: template, report: &report)
         let provenance = HypothesisProvenance(
             model: model.modelID.rawValue, promptVersion: template.versionTag,
             textsHash: profile.textsHash, textCount: profile.texts.count)
