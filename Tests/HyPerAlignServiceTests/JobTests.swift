@@ -11,14 +11,17 @@ import Testing
 /// Inference jobs kept in the store: one per user at a time, a per-tenant cap on queued jobs, jobs handed
 /// back on shutdown and taken over after their worker died.
 struct JobTests {
-    static let answer = ResourceTests.inferenceAnswer
+    /// A user's text, and an inference answer whose evidence quotes it (at least four words, as checked).
+    static let text = "I write short notes to the whole team every Friday. Cheers, Ann."
+    static let statement = "Writes short notes to the team and signs off with 'Cheers'."
+    static let answer = #"{"hypotheses": [{"category": "style", "statement": "Writes short notes to the team and signs off with 'Cheers'.", "evidence": ["I write short notes to the whole team"]}], "attributes": {}}"#
 
     @Test func aUsersQueuedJobIsAnsweredAgainAndTheTenantQueueIsCapped() async throws {
         let model = GatedChatModel(reply: Self.answer)
         var configuration = ServiceConfiguration(port: 0, rateLimit: .unlimited, maxConcurrentJobs: 1)
         configuration.maxQueuedJobsPerTenant = 1
         try await ServiceHarness.run(model: model, configuration: configuration) { harness in
-            for user in ["ann", "bo", "cy"] { try await harness.createUser(user) }
+            for user in ["ann", "bo", "cy"] { try await harness.createUser(user, texts: [Self.text]) }
             let first = try await harness.call(.post, "/v1/users/ann/hypotheses/inference", key: harness.keyA)
             #expect(first.status == 202)
             let annJob = try #require(first.json?["id"] as? String)
@@ -38,7 +41,7 @@ struct JobTests {
             #expect(full.status == 429)
             #expect(full.errorCode == "job_queue_full")
             #expect(full.body.contains("acme"))
-            try await harness.createUser("cy", key: harness.keyB)
+            try await harness.createUser("cy", key: harness.keyB, texts: [Self.text])
             #expect(try await harness.call(.post, "/v1/users/cy/hypotheses/inference", key: harness.keyB).status == 202)
 
             model.open()
@@ -64,8 +67,8 @@ struct JobTests {
         let stuck = GatedChatModel(reply: Self.answer)
         let box = IDBox()
         try await ServiceHarness.run(model: stuck, store: store, configuration: configuration) { harness in
-            try await harness.createUser("ann")
-            try await harness.createUser("bo")
+            try await harness.createUser("ann", texts: [Self.text])
+            try await harness.createUser("bo", texts: [Self.text])
             let ann = try #require(try await harness.call(.post, "/v1/users/ann/hypotheses/inference", key: harness.keyA).json?["id"] as? String)
             try await stuck.waitUntilStarted()
             let bo = try #require(try await harness.call(.post, "/v1/users/bo/hypotheses/inference", key: harness.keyA).json?["id"] as? String)
@@ -97,7 +100,7 @@ struct JobTests {
         var configuration = ServiceConfiguration(port: 0, rateLimit: .unlimited)
         configuration.jobPollInterval = .milliseconds(50)
         let model = ScriptedChatModel(steps: [], fallback: .reply(Self.answer))
-        _ = try await store.saveProfile(UserProfile(id: "ann", texts: [UserText(id: "t1", text: "Cheers, Ann.")]), tenant: "acme")
+        _ = try await store.saveProfile(UserProfile(id: "ann", texts: [UserText(id: "t1", text: Self.text)]), tenant: "acme")
         guard case .created(let job) = try await store.enqueueJob(id: StoredJob.newID(), userID: "ann", tenant: "acme", maxQueuedPerTenant: 10)
         else { Issue.record("the job must be queued"); return }
         // A worker that claimed it and died at once: its lease is already over.

@@ -39,12 +39,12 @@ struct ReplicaTests {
         let options = ["--job-lease-seconds": "1", "--job-poll-seconds": "0.2"]
         try await WireTestServer.withServer(handler: { _, _ in
             await released.wait()
-            return OpenAIUpstream.completion(ResourceTests.inferenceAnswer)
+            return OpenAIUpstream.completion(JobTests.answer)
         }) { upstream in
             defer { released.open() }
             try await ServeProcess.with(store: url, upstream: upstream.baseURL + "/v1", options: options) { first in
                 let http = ReplicaClient(client: HTTPClient.shared, key: key)
-                #expect(try await http.send(.PUT, port: first.port, "/v1/users/ann", #"{"texts": [{"text": "Cheers, Ann."}]}"#) == 201)
+                #expect(try await http.send(.PUT, port: first.port, "/v1/users/ann", #"{"texts": [{"text": "\#(JobTests.text)"}]}"#) == 201)
                 let accepted = try await http.json(.POST, port: first.port, "/v1/users/ann/hypotheses/inference")
                 let id = try #require(accepted["id"] as? String)
                 // Running on the first replica: its request to the upstream is in flight.
@@ -64,7 +64,7 @@ struct ReplicaTests {
                     #expect(job["status"] as? String == "succeeded", "\(job)")
                     #expect(job["attempts"] as? Int == 2)
                     let set = try await http.hypotheses(port: second.port)
-                    #expect(set.contains("Signs off with 'Cheers' and an initial."))
+                    #expect(set.contains(JobTests.statement))
                     #expect(await second.stop() == 0)
                 }
             }
