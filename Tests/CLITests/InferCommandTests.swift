@@ -7,8 +7,8 @@ import HyPerAlignTesting
 struct InferCommandTests {
     static let answer = """
         {"hypotheses": [
-          {"category": "style", "statement": "Opens with 'Short version:'.", "evidence": ["Short version: yes"], "confidence": 0.9},
-          {"category": "communication", "statement": "Signs with an initial.", "evidence": ["— M."], "confidence": 0.8}
+          {"category": "style", "statement": "Opens with 'Short version:'.", "evidence": ["Short version: yes, but only"], "confidence": 0.9},
+          {"category": "communication", "statement": "Signs with an initial.", "evidence": ["yes, but only to Thursday"], "confidence": 0.8}
         ], "attributes": {"register": "informal", "domain": "ecology", "audience": "team", "language": "English",
                           "typical_length_words": 20, "formatting_habits": []}}
         """

@@ -10,7 +10,7 @@ struct RefineCommandTests {
         let user = ((body["messages"] as? [[String: Any]]) ?? []).compactMap { $0["content"] as? String }.joined(separator: "\n")
         switch name {
         case "hypotheses":
-            return OpenAIWire.completion(#"{"hypotheses": [{"category": "style", "statement": "The person signs with an initial.", "evidence": ["— M."], "confidence": 0.9}, {"category": "personality", "statement": "The person is verbose and ornate.", "evidence": ["Short version: yes"], "confidence": 0.4}], "attributes": {}}"#)
+            return OpenAIWire.completion(#"{"hypotheses": [{"category": "style", "statement": "The person signs with an initial.", "evidence": ["yes, but only to Thursday"], "confidence": 0.9}, {"category": "personality", "statement": "The person is verbose and ornate.", "evidence": ["Short version: yes, but only"], "confidence": 0.4}], "attributes": {}}"#)
         case "hypothesis_checks":
             let ids = user.split(separator: "[").dropFirst().compactMap { $0.split(separator: "]").first.map(String.init) }.filter { $0.hasPrefix("h-") }
             return OpenAIWire.completion(#"{"verdicts": [{"id": "\#(ids[0])", "verdict": "holds", "reason": "signed — M."}, {"id": "\#(ids[1])", "verdict": "contradicted", "reason": "every text is two lines"}]}"#)
