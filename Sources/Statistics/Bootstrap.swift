@@ -34,14 +34,7 @@ public struct Bootstrap: Sendable {
             }
             stats.append(statistic(sample))
         }
-        stats.sort()
-        let alpha = (1 - level) / 2
-        return ConfidenceInterval(
-            estimate: estimate,
-            lower: Quantile.sorted(stats, alpha),
-            upper: Quantile.sorted(stats, 1 - alpha),
-            level: level
-        )
+        return percentileInterval(estimate: estimate, resampled: stats)
     }
 
     /// The interval of the mean of `values`.
@@ -72,12 +65,17 @@ public struct Bootstrap: Sendable {
             }
             stats.append(statistic(pooled))
         }
-        stats.sort()
+        return percentileInterval(estimate: estimate, resampled: stats)
+    }
+
+    /// The percentile interval of `resampled` statistics around `estimate`: one place for both bootstraps.
+    private func percentileInterval(estimate: Double, resampled: [Double]) -> ConfidenceInterval {
+        let sorted = resampled.sorted()
         let alpha = (1 - level) / 2
         return ConfidenceInterval(
             estimate: estimate,
-            lower: Quantile.sorted(stats, alpha),
-            upper: Quantile.sorted(stats, 1 - alpha),
+            lower: Quantile.sorted(sorted, alpha),
+            upper: Quantile.sorted(sorted, 1 - alpha),
             level: level
         )
     }
