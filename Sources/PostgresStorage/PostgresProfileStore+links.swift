@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import PostgresNIO
 import ProfileStorage
 
@@ -64,7 +65,8 @@ extension PostgresProfileStore: PersonPageStore {
     }
 
     public func personLinkSecret(orStore candidate: Data) async throws -> Data {
-        let bytes = [UInt8](candidate)
+        // A ByteBuffer binds as bytea ([UInt8] would bind as a "char"[] array, which the column refuses).
+        let bytes = ByteBuffer(bytes: candidate)
         return try await write { connection, logger in
             try await connection.query(
                 """
@@ -73,8 +75,8 @@ extension PostgresProfileStore: PersonPageStore {
                 """, logger: logger)
             for try await value in try await connection.query(
                 "SELECT value FROM service_secrets WHERE name = 'person-links'", logger: logger
-            ).decode([UInt8].self) {
-                return Data(value)
+            ).decode(ByteBuffer.self) {
+                return Data(value.readableBytesView)
             }
             throw StoreError(.corrupt, "the person-link secret could not be stored")
         }

@@ -103,6 +103,14 @@ struct EmbeddedModelTests {
             ).infer(profile)
             #expect(!set.hypotheses.isEmpty)
             #expect(report.attempts >= 1)
+            // Nothing the live model proposed is stored when it echoes the prompt or is not a valid value (issue 15).
+            let library = PromptLibrary.standard()
+            let validator = AttributeValidator(promptText: [PipelinePrompt.inferCategory, .inferHypotheses]
+                .map { library[$0].system + library[$0].user }.joined(separator: "\n"))
+            for name in AttributeName.allCases {
+                guard let value = set.attributes[name] else { continue }
+                #expect(validator.problem(value, for: name) == nil, "stored \(name.rawValue) '\(value)': \(validator.problem(value, for: name) ?? "")")
+            }
             let verifier = EvidenceVerifier(texts: texts)
             for hypothesis in set.hypotheses {
                 #expect(!hypothesis.evidence.isEmpty)

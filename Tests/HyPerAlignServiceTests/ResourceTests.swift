@@ -175,6 +175,36 @@ struct ResourceTests {
         }
     }
 
+    /// `bestOf`, `revise` and `repair` work through the service as through `generate`: candidates sampled with
+    /// their own seeds and scored, the kept one reported; out-of-range and mode-`for` requests are 400s.
+    @Test func generationThatChecksItself() async throws {
+        let model = ScriptedChatModel(steps: [], fallback: .reply("Cheers, A."))
+        try await ServiceHarness.run(model: model) { harness in
+            try await harness.createUser("ann")
+            try await harness.giveHypotheses("ann")
+            let before = model.requests.count
+            let reply = try await harness.call(
+                .post, "/v1/users/ann/generations", key: harness.keyA, json: #"{"request": "Say thanks.", "bestOf": 3, "repair": true}"#)
+            #expect(reply.status == 200, "\(reply.body)")
+            #expect(model.requests.count - before == 3)
+            #expect(Set(model.requests.suffix(3).map(\.seed)).count == 3)
+            let candidates = try #require(reply.json?["candidates"] as? [[String: Any]])
+            #expect(candidates.count == 3)
+            #expect((0..<3).contains(try #require(reply.json?["chosen"] as? Int)))
+            #expect(reply.json?["repaired"] is [Any])
+            let adherence = try #require(reply.json?["adherence"] as? [String: Any])
+            #expect(adherence["checked"] as? Int == (adherence["items"] as? [Any])?.count)
+            // A plain request reports none of it.
+            let plain = try await harness.call(.post, "/v1/users/ann/generations", key: harness.keyA, json: #"{"request": "Say thanks."}"#)
+            #expect(plain.status == 200)
+            #expect(plain.json?["candidates"] == nil)
+            for body in [#"{"request": "x", "bestOf": 0}"#, #"{"request": "x", "bestOf": 17}"#, #"{"request": "x", "mode": "for", "revise": true}"#] {
+                let refused = try await harness.call(.post, "/v1/users/ann/generations", key: harness.keyA, json: body)
+                #expect(refused.status == 400, "\(body): \(refused.body)")
+            }
+        }
+    }
+
     static func waitForJob(_ location: String, _ harness: ServiceHarness) async throws -> [String: Any] {
         for _ in 0..<200 {
             let reply = try await harness.call(.get, location, key: harness.keyA)

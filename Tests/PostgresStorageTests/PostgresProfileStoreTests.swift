@@ -31,6 +31,11 @@ struct PostgresProfileStoreTests {
     @Test func leasesBelongToTheirHolder() async throws { try await withStore { try await JobStoreContract.leasesBelongToTheirHolder($0) } }
     @Test func takesOverExpiredJobs() async throws { try await withStore { try await JobStoreContract.takesOverJobsWhoseLeaseExpired($0) } }
     @Test func prunesFinishedJobs() async throws { try await withStore { try await JobStoreContract.prunesFinishedJobs($0) } }
+    @Test func storesListsAndRevokesLinks() async throws {
+        try await withStore { try await PersonPageStoreContract.storesListsAndRevokesLinks($0) }
+    }
+    @Test func keepsTheFirstLinkSecret() async throws { try await withStore { try await PersonPageStoreContract.keepsTheFirstLinkSecret($0) } }
+    @Test func erasesAPersonForGood() async throws { try await withStore { try await PersonPageStoreContract.erasesAPersonForGood($0) } }
 
     /// Two clients (as two replicas have) racing on one database.
     func withTwoStores(_ body: @Sendable (PostgresProfileStore, PostgresProfileStore) async throws -> Void) async throws {

@@ -34,6 +34,9 @@ struct SQLiteProfileStoreTests {
     @Test func concurrentClaimsTakeAJobOnce() async throws { try await JobStoreContract.concurrentClaimsTakeAJobOnce(try makeStore()) }
     @Test func concurrentEnqueuesRespectTheCap() async throws { try await JobStoreContract.concurrentEnqueuesRespectTheCap(try makeStore()) }
     @Test func prunesFinishedJobs() async throws { try await JobStoreContract.prunesFinishedJobs(try makeStore()) }
+    @Test func storesListsAndRevokesLinks() async throws { try await PersonPageStoreContract.storesListsAndRevokesLinks(try makeStore()) }
+    @Test func keepsTheFirstLinkSecret() async throws { try await PersonPageStoreContract.keepsTheFirstLinkSecret(try makeStore()) }
+    @Test func erasesAPersonForGood() async throws { try await PersonPageStoreContract.erasesAPersonForGood(try makeStore()) }
 
     @Test func syncsEveryCommit() async throws {
         let store = try makeStore()
@@ -71,32 +74,4 @@ struct SQLiteProfileStoreTests {
         let error = #expect(throws: StoreError.self) { try SQLiteProfileStore(path: "/proc/forbidden/x.sqlite") }
         #expect(error?.description.contains("/proc/forbidden/x.sqlite") == true)
     }
-}
-
-struct InMemoryProfileStoreTests {
-    @Test func roundTrips() async throws { try await ProfileStoreContract.roundTripsProfilesAndHypotheses(InMemoryProfileStore()) }
-    @Test func isolatesTenants() async throws { try await ProfileStoreContract.isolatesTenants(InMemoryProfileStore()) }
-    @Test func detectsConcurrentEdits() async throws { try await ProfileStoreContract.detectsConcurrentEdits(InMemoryProfileStore()) }
-    @Test func concurrentUpdatesAllLand() async throws { try await ProfileStoreContract.concurrentUpdatesAllLand(InMemoryProfileStore()) }
-    @Test func deletes() async throws { try await ProfileStoreContract.deletesWithEverythingItOwns(InMemoryProfileStore()) }
-    @Test func deletesHypotheses() async throws {
-        try await ProfileStoreContract.deletesHypothesesButKeepsTheProfile(InMemoryProfileStore())
-    }
-    @Test func storesAPIKeys() async throws { try await ProfileStoreContract.storesAPIKeysOnlyAsHashes(InMemoryProfileStore()) }
-    @Test func listsAndRevokesAPIKeys() async throws { try await ProfileStoreContract.listsAndRevokesAPIKeys(InMemoryProfileStore()) }
-    @Test func appendsWithIDsAndALimit() async throws { try await ProfileStoreContract.appendsWithIDsAndALimit(InMemoryProfileStore()) }
-    @Test func concurrentAppendsKeepTheLimitAndUniqueIDs() async throws {
-        let store = InMemoryProfileStore()
-        try await ProfileStoreContract.concurrentAppendsKeepTheLimitAndUniqueIDs([store, store])
-    }
-    @Test func queuesOneJobPerUser() async throws {
-        try await JobStoreContract.queuesOneActiveJobPerUserAndCapsTheTenant(InMemoryProfileStore())
-    }
-    @Test func leasesBelongToTheirHolder() async throws { try await JobStoreContract.leasesBelongToTheirHolder(InMemoryProfileStore()) }
-    @Test func takesOverExpiredJobs() async throws { try await JobStoreContract.takesOverJobsWhoseLeaseExpired(InMemoryProfileStore()) }
-    @Test func concurrentClaimsTakeAJobOnce() async throws { try await JobStoreContract.concurrentClaimsTakeAJobOnce(InMemoryProfileStore()) }
-    @Test func concurrentEnqueuesRespectTheCap() async throws {
-        try await JobStoreContract.concurrentEnqueuesRespectTheCap(InMemoryProfileStore())
-    }
-    @Test func prunesFinishedJobs() async throws { try await JobStoreContract.prunesFinishedJobs(InMemoryProfileStore()) }
 }

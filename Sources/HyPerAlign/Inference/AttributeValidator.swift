@@ -80,6 +80,9 @@ public struct AttributeValidator: Sendable {
 
     /// Why `value` is not a usable `name`, or nil when it is.
     public func problem(_ value: String, for name: AttributeName) -> String? {
+        if name == .typicalLengthWords {
+            return Int(value.trimmingCharacters(in: .whitespaces)).map { $0 > 0 } == true ? nil : "is not a positive number of words"
+        }
         let letters = Self.letters(value)
         guard !letters.isEmpty else { return "has no letters" }
         if let fragment = Self.echoFragments.first(where: { letters.contains($0) }) {
@@ -108,7 +111,7 @@ public struct AttributeValidator: Sendable {
                 return "repeats '\(repeated.key)' \(repeated.value) times"
             }
         case .typicalLengthWords:
-            guard Int(value) != nil else { return "is not a number" }
+            break  // checked above: a number has no letters
         }
         return nil
     }

@@ -33,17 +33,37 @@ struct GenerationRoutes {
             guard [nil, "as", "for"].contains(body.mode) else {
                 throw ServiceError.badRequest("unknown mode '\(body.mode ?? "")' (one of: as, for)", param: "mode")
             }
-            let response = body.mode == "for"
-                ? try await PersonalizedAssistant(model: service.model, options: service.configuration.generation)
-                    .answer(body.request, for: profile, hypotheses: variant.needsHypotheses ? set : nil)
-                : try await PersonalizedGenerator(model: service.model, options: service.configuration.generation)
-                    .generate(body.request, for: profile, hypotheses: set, variant: variant)
+            if let bestOf = body.bestOf, !(1...16).contains(bestOf) {
+                throw ServiceError.badRequest("'bestOf' must be between 1 and 16, not \(bestOf)", param: "bestOf")
+            }
+            if body.mode == "for", body.checksItself {
+                throw ServiceError.badRequest(
+                    "'bestOf', 'revise' and 'repair' check an answer written as the user; not with mode 'for'", param: "mode")
+            }
+            let generator = PersonalizedGenerator(model: service.model, options: service.configuration.generation)
+            var result: GenerationResult
+            if body.checksItself {
+                let checked = try await SelfCheckingGenerator(
+                    generator: generator, bestOf: body.bestOf ?? 1, revise: body.revise ?? false, repair: body.repair ?? false
+                ).generate(body.request, for: profile, hypotheses: set, variant: variant)
+                result = GenerationResult(
+                    userID: id, variant: variant, text: checked.text, model: checked.model, finishReason: nil,
+                    usage: checked.usage, hypothesesRevision: variant.needsHypotheses ? set?.revision : nil,
+                    adherence: checked.adherence, candidates: checked.candidates, chosen: checked.chosen,
+                    revision: checked.revision, repaired: checked.repaired)
+            } else {
+                let response = body.mode == "for"
+                    ? try await PersonalizedAssistant(model: service.model, options: service.configuration.generation)
+                        .answer(body.request, for: profile, hypotheses: variant.needsHypotheses ? set : nil)
+                    : try await generator.generate(body.request, for: profile, hypotheses: set, variant: variant)
+                result = GenerationResult(
+                    userID: id, variant: variant, text: response.text, model: response.model, finishReason: response.finishReason,
+                    usage: response.usage, hypothesesRevision: variant.needsHypotheses ? set?.revision : nil,
+                    adherence: AdherenceChecker(profile: profile).check(response.text))
+            }
             service.metrics.tokens(
-                prompt: response.usage.promptTokens, completion: response.usage.completionTokens, personalized: variant != .zeroShot)
-            return try JSONBody.response(GenerationResult(
-                userID: id, variant: variant, text: response.text, model: response.model, finishReason: response.finishReason,
-                usage: response.usage, hypothesesRevision: variant.needsHypotheses ? set?.revision : nil,
-                adherence: AdherenceChecker(profile: profile).check(response.text)))
+                prompt: result.usage.promptTokens, completion: result.usage.completionTokens, personalized: variant != .zeroShot)
+            return try JSONBody.response(result)
         }
     }
 }
