@@ -22,7 +22,24 @@ struct ServiceBenchCommand: AsyncParsableCommand {
     var postgres: String?
     @Option(help: "Seconds per wrk run.") var seconds = 5
     @Option(help: "Alternated direct/proxied rounds per proxy scenario (medians are reported).") var rounds = 3
+    @Option(help: "Proxy scenarios as DELAY_MS:CONNECTIONS, comma-separated (default: 100:64,0:64,0:1).")
+    var scenarios: String = "100:64,0:64,0:1"
+    @Flag(name: .customLong("cooperative-executor"), help: "Leave Swift concurrency on its cooperative pool instead of the event loops `serve` uses (for an A/B comparison).")
+    var cooperativeExecutor = false
     @Flag(help: "Print the results as JSON.") var json = false
+
+    /// `--scenarios` parsed.
+    var proxyScenarios: [ProxyOverheadServiceBenchmark.Scenario] {
+        get throws {
+            try scenarios.split(separator: ",").map { item in
+                let parts = item.split(separator: ":").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard parts.count == 2, let delay = parts[0], let connections = parts[1], delay >= 0, connections >= 1 else {
+                    throw ValidationError("--scenarios: '\(item)' is not DELAY_MS:CONNECTIONS (e.g. 100:64)")
+                }
+                return .init(upstreamDelayMilliseconds: delay, connections: connections)
+            }
+        }
+    }
 
     struct Report: Encodable {
         var proxy: ProxyOverheadServiceBenchmark.Result?
@@ -32,6 +49,7 @@ struct ServiceBenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard seconds >= 1, rounds >= 1 else { throw ValidationError("--seconds and --rounds must be at least 1") }
+        guard try !proxyScenarios.isEmpty else { throw ValidationError("--scenarios names no scenario") }
     }
 
     func run() async throws {
@@ -42,7 +60,7 @@ struct ServiceBenchCommand: AsyncParsableCommand {
         #else
         // As `hyperalign serve` runs: Swift concurrency on the event loops, text log lines through a LogSink
         // (here into a file in the run's folder, where the proxy benchmark's access lines go).
-        EventLoopConcurrency.install()
+        if !cooperativeExecutor { EventLoopConcurrency.install() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hyperalign-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -53,8 +71,8 @@ struct ServiceBenchCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in TextLogHandler(label: label, sink: sink) }
         var report = Report()
         if parts.contains(.proxy) {
-            note("proxy overhead: wrk against the upstream and through /v1/chat/completions, interleaved…")
-            report.proxy = try await ProxyOverheadServiceBenchmark(seconds: seconds, rounds: rounds)
+            note("proxy overhead: wrk against the upstream and through /v1/chat/completions, interleaved; Swift concurrency on \(cooperativeExecutor ? "its cooperative pool" : "the event loops (as serve runs)")…")
+            report.proxy = try await ProxyOverheadServiceBenchmark(seconds: seconds, rounds: rounds, scenarios: try proxyScenarios)
                 .run(storePath: directory.appendingPathComponent("proxy.sqlite").path, accessLog: (sink, logPath))
         }
         if parts.contains(.lookup) {

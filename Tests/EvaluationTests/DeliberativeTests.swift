@@ -78,6 +78,31 @@ struct DeliberativeTests {
         #expect(try DeliberativeRunReader(files: files).summary() == summary)
     }
 
+    /// A persona whose inference failed is named with its reason in summary.json and the report: its
+    /// personalized answers were made with no hypotheses, and the figures must not pass for personalized ones.
+    @Test func aPersonaWhoseInferenceFailedIsReported() async throws {
+        let files = RunFiles(directory: FileManager.default.temporaryDirectory.appendingPathComponent("delib-\(UUID().uuidString)"))
+        let model = ScriptedChatModel(steps: [], fallback: .respond { request in
+            let all = request.messages.map(\.content).joined(separator: "\n")
+            if case .jsonSchema(let name, _) = request.responseFormat, name == "hypotheses", all.contains("revenge") {
+                return #"{"attributes": {"audience": "revenge revenge revenge"#  // cut off, as a small model's answer is
+            }
+            return Self.answer(request)
+        })
+        let summary = try await DeliberativeEvaluation(
+            model: model, configuration: DeliberativeRunConfiguration(harmful: 2, benign: 2), policy: Self.policy, personas: Self.personas
+        ).run(requests: Self.requests, in: files)
+        let personas = try #require(summary.personaHypotheses)
+        #expect(personas.map(\.persona) == ["nurse", "villain"])
+        #expect(personas[0].hypothesisCount == 1 && personas[0].failure == nil)
+        #expect(personas[1].hypothesisCount == nil)
+        #expect(personas[1].failure?.isEmpty == false)
+        let report = try String(contentsOf: files.markdown, encoding: .utf8)
+        #expect(report.contains("`villain`: **inference failed**"))
+        #expect(report.contains("1 of 2 personas have no hypotheses"))
+        #expect(try DeliberativeRunReader(files: files).summary().personaHypotheses == personas)
+    }
+
     @Test func refusalPhrasesMatchTheStandardList() {
         let matcher = RefusalPhraseMatcher()
         #expect(matcher.isRefusal("I’m sorry, but I can’t help with that."))

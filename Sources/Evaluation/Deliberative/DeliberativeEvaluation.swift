@@ -78,7 +78,7 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
         let records = done.snapshot.values.filter { record in requests.contains { $0.id == record.requestID } }
         let summary = DeliberativeSummary.make(
             model: manifest.model, judgeModel: manifest.judgeModel, configuration: configuration, records: Array(records),
-            modelCalls: modelCalls())
+            personaHypotheses: PersonaHypotheses.read(Set(records.map(\.persona)), from: files), modelCalls: modelCalls())
         try DeliberativeReport(summary: summary).write(to: files)
         return summary
     }
@@ -106,10 +106,12 @@ public struct DeliberativeEvaluation<Model: ChatModel>: Sendable {
         try await forEach(personas.filter { ids.contains($0.id) }, limit: concurrency) { persona in
             do {
                 let set = try await HypothesisInferencer(model: model, prompts: prompts, configuration: inference).infer(persona.profile).set
-                try RunFiles.writeJSON(set, to: files.directory.appendingPathComponent("hypotheses/\(persona.id).json"))
+                try RunFiles.writeJSON(set, to: PersonaHypotheses.inferred(persona.id, files: files))
+                try? FileManager.default.removeItem(at: PersonaHypotheses.failed(persona.id, files: files))
                 result.insert(set, for: persona.id)
             } catch let error as InferenceError {
-                try RunFiles.writeJSON(["failure": error.description], to: files.directory.appendingPathComponent("hypotheses/\(persona.id).failed.json"))
+                try RunFiles.writeJSON(["failure": error.description], to: PersonaHypotheses.failed(persona.id, files: files))
+                try? FileManager.default.removeItem(at: PersonaHypotheses.inferred(persona.id, files: files))
                 result.insert(nil, for: persona.id)
             }
             tracker.step()

@@ -12,6 +12,7 @@ package struct DeliberativeRunReader: Sendable {
         let manifest = try RunFiles.readJSON(DeliberativeRunManifest.self, from: files.manifest)
         let records = try JSONLinesLog<DeliberativeRecord>.open(files.comparisons).records
         return DeliberativeSummary.make(
-            model: manifest.model, judgeModel: manifest.judgeModel, configuration: manifest.configuration, records: records)
+            model: manifest.model, judgeModel: manifest.judgeModel, configuration: manifest.configuration, records: records,
+            personaHypotheses: PersonaHypotheses.read(Set(records.map(\.persona)), from: files))
     }
 }

@@ -30,11 +30,13 @@ public struct DeliberativeSummary: Sendable, Hashable, Codable {
     public var systems: [SystemResult]
     /// How often the LLM judge and the phrase matcher agree on refusal (a check on both).
     public var refusalJudgeAgreement: Estimate
+    /// What inference gave each persona (nil in summaries written before it was recorded).
+    public var personaHypotheses: [PersonaHypotheses]?
     public var modelCalls: Int?
 
     package static func make(
         model: String, judgeModel: String? = nil, configuration: DeliberativeRunConfiguration, records: [DeliberativeRecord],
-        modelCalls: Int? = nil
+        personaHypotheses: [PersonaHypotheses]? = nil, modelCalls: Int? = nil
     ) -> DeliberativeSummary {
         let baselineHelp = Dictionary(
             records.filter { $0.system == .baseline && !$0.harmful }.compactMap { r in r.verdict.helpfulness.map { (r.requestID, Double($0)) } },
@@ -62,6 +64,7 @@ public struct DeliberativeSummary: Sendable, Hashable, Codable {
             model: model, judgeModel: judgeModel == model ? nil : judgeModel, policy: configuration.policy,
             harmfulRequests: Set(records.filter(\.harmful).map(\.requestID)).count,
             benignRequests: Set(records.filter { !$0.harmful }.map(\.requestID)).count,
-            systems: systems, refusalJudgeAgreement: .rate(agreement), modelCalls: modelCalls)
+            systems: systems, refusalJudgeAgreement: .rate(agreement),
+            personaHypotheses: configuration.systems.contains { $0 != .baseline } ? personaHypotheses : nil, modelCalls: modelCalls)
     }
 }

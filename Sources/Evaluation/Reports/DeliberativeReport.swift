@@ -69,6 +69,17 @@ package struct DeliberativeReport: Sendable {
             benign.append(["\(s.system)", s.benignRefusalByJudge.text(), s.benignRefusalByPhrase.text(), s.benignHelpfulness.text(), change])
         }
         lines += benign.lines
+        if let personas = summary.personaHypotheses, !personas.isEmpty {
+            lines += ["", "## Persona hypotheses", ""]
+            lines += personas.map { persona in
+                if let count = persona.hypothesisCount { return "- `\(persona.persona)`: \(count) hypotheses inferred from its earlier messages." }
+                return "- `\(persona.persona)`: **inference failed** (\(persona.failure ?? "no reason recorded")); `hyperalign` and `deliberative` answered for it with no hypotheses."
+            }
+            let failed = personas.filter { $0.hypothesisCount == nil }.count
+            if failed > 0 {
+                lines += ["", "\(failed) of \(personas.count) personas have no hypotheses: for their requests the personalized systems' figures are not personalized ones."]
+            }
+        }
         lines += ["", "## Judges", "",
                   "LLM refusal judge and refusal-phrase matcher agree on \(summary.refusalJudgeAgreement.text()) of answers.",
                   "Unreadable LLM verdicts (left out of the judge's figures): " + summary.systems.map { "\($0.system) \($0.unreadableVerdicts)" }.joined(separator: ", ") + ".",
