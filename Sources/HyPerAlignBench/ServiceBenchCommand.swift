@@ -24,8 +24,8 @@ struct ServiceBenchCommand: AsyncParsableCommand {
     @Option(help: "Alternated direct/proxied rounds per proxy scenario (medians are reported).") var rounds = 3
     @Option(help: "Proxy scenarios as DELAY_MS:CONNECTIONS, comma-separated (default: 100:64,0:64,0:1).")
     var scenarios: String = "100:64,0:64,0:1"
-    @Flag(name: .customLong("cooperative-executor"), help: "Leave Swift concurrency on its cooperative pool instead of the event loops `serve` uses (for an A/B comparison).")
-    var cooperativeExecutor = false
+    @Flag(name: .customLong("event-loop-executor"), help: "Run Swift concurrency on the event loops, as `serve --event-loop-executor` does (for an A/B comparison with the default cooperative pool).")
+    var eventLoopExecutor = false
     @Flag(help: "Print the results as JSON.") var json = false
 
     /// `--scenarios` parsed.
@@ -58,9 +58,9 @@ struct ServiceBenchCommand: AsyncParsableCommand {
             "error: the service benchmark measures a release build only: swift build -c release --product hyperalign-bench, then .build/release/hyperalign-bench service")
         throw ExitCode(64)
         #else
-        // As `hyperalign serve` runs: Swift concurrency on the event loops, text log lines through a LogSink
+        // As `hyperalign serve` runs: Swift concurrency on its cooperative pool (or the event loops), text log lines through a LogSink
         // (here into a file in the run's folder, where the proxy benchmark's access lines go).
-        if !cooperativeExecutor { EventLoopConcurrency.install() }
+        if eventLoopExecutor { EventLoopConcurrency.install() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hyperalign-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -71,7 +71,7 @@ struct ServiceBenchCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in TextLogHandler(label: label, sink: sink) }
         var report = Report()
         if parts.contains(.proxy) {
-            note("proxy overhead: wrk against the upstream and through /v1/chat/completions, interleaved; Swift concurrency on \(cooperativeExecutor ? "its cooperative pool" : "the event loops (as serve runs)")…")
+            note("proxy overhead: wrk against the upstream and through /v1/chat/completions, interleaved; Swift concurrency on \(eventLoopExecutor ? "the event loops (serve --event-loop-executor)" : "its cooperative pool (as serve runs)")…")
             report.proxy = try await ProxyOverheadServiceBenchmark(seconds: seconds, rounds: rounds, scenarios: try proxyScenarios)
                 .run(storePath: directory.appendingPathComponent("proxy.sqlite").path, accessLog: (sink, logPath))
         }

@@ -39,6 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
     var jobShutdownGraceSeconds = 10.0
     @Option(name: .customLong("max-body-bytes"), help: "Largest request body.") var maxBodyBytes = 1 << 20
     @Option(name: .customLong("max-texts"), help: "Most texts per user.") var maxTexts = 500
+    @Flag(name: .customLong("event-loop-executor"), help: "Run Swift concurrency on the I/O event loops: fewer thread switches per request, but one slow step stalls every connection of its loop (idle A/B in README: p99 about twice the default's).")
+    var eventLoopExecutor = false
     @Option(name: .customLong("log-format"), help: "text or json (one JSON object per line).") var logFormat = "text"
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
     @Option(name: .customLong("model-map"), help: "CLIENT=UPSTREAM: send this upstream model when a client asks for CLIENT (repeatable; other names pass as sent).")
@@ -72,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let json = logFormat == "json"
-        EventLoopConcurrency.install()  // async code runs on the I/O threads: no thread hop per await in a request
+        if eventLoopExecutor { EventLoopConcurrency.install() }
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler = json ? JSONLogHandler(label: label) : TextLogHandler(label: label)
             handler.logLevel = level
