@@ -41,7 +41,7 @@ struct GenerationRoutes {
                     "'bestOf', 'revise' and 'repair' check an answer written as the user; not with mode 'for'", param: "mode")
             }
             let generator = PersonalizedGenerator(model: service.model, options: service.configuration.generation)
-            var result: GenerationResult
+            let result: GenerationResult
             if body.checksItself {
                 let checked = try await SelfCheckingGenerator(
                     generator: generator, bestOf: body.bestOf ?? 1, revise: body.revise ?? false, repair: body.repair ?? false
