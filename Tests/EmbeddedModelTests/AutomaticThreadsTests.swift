@@ -11,8 +11,8 @@ struct AutomaticThreadsTests {
     }
 
     /// The sample reads this machine's `/proc/stat`: some share of its cores, never more than all of them.
-    @Test func busyCoresAreSampledNow() throws {
-        let busy = try #require(ProcessInfoCores.busyCores)
+    @Test func busyCoresAreSampledNow() async throws {
+        let busy = try #require(await ProcessInfoCores.busyCores())
         #expect(busy >= 0 && busy <= Double(ProcessInfoCores.count) + 0.01)
         let times = try #require(ProcessInfoCores.cpuTimes())
         #expect(times.total > times.idle)

@@ -5,9 +5,10 @@ public struct LlamaServerConfiguration: Sendable, Hashable {
     public var model: EmbeddedModelSpec
     /// Parallel request slots (`-np`); each gets `model.contextPerSlot` tokens of context.
     public var slots: Int
-    /// CPU threads (`-t`). Default: ``automaticThreads(slots:)`` — two threads fighting over two busy
-    /// cores made generation 20× slower in measurements here.
-    public var threads: Int
+    /// CPU threads (`-t`); nil: chosen from the cores' current load when the server starts
+    /// (``threadsForCurrentLoad(slots:)``) — two threads fighting over two busy cores made generation 20×
+    /// slower in measurements here.
+    public var threads: Int?
     /// 0 picks a free loopback port.
     public var port: Int
     public var startupTimeout: Duration
@@ -23,14 +24,15 @@ public struct LlamaServerConfiguration: Sendable, Hashable {
     ) {
         self.model = model
         self.slots = max(1, slots)
-        self.threads = threads ?? Self.automaticThreads(slots: max(1, slots))
+        self.threads = threads
         self.port = port
         self.startupTimeout = startupTimeout
         self.extraArguments = extraArguments
     }
 
-    /// The command-line arguments, also printed so the same server can be started by hand.
-    public func arguments(modelPath: String, port: Int) -> [String] {
+    /// The command-line arguments with `threads` CPU threads, also printed so the same server can be
+    /// started by hand.
+    public func arguments(modelPath: String, port: Int, threads: Int) -> [String] {
         ["--host", "127.0.0.1", "--port", String(port), "-m", modelPath,
          "-t", String(threads), "-np", String(slots), "-c", String(model.contextPerSlot * slots),
          "--no-webui", "--log-disable"]
@@ -44,14 +46,19 @@ extension LlamaServerConfiguration {
     /// than one, so parallel requests are nearly free in wall-clock time.
     public static let automaticSlots = 4
 
-    /// Threads from the cores and the current load: one per core that is not busy right now, at least
-    /// one, at most one per slot. "Right now" is the cores' busy time over a short sample of
-    /// `/proc/stat`, not the one-minute load average, which still counts the build and setup check that
-    /// ran just before (measured here: the demo took 37 s on the 1 thread the average allowed, 23 s on 2).
-    public static func automaticThreads(slots: Int, cores: Int? = nil, load: Double? = nil) -> Int {
-        let cores = cores ?? ProcessInfoCores.count
-        let busy = Int((load ?? ProcessInfoCores.busyCores ?? ProcessInfoCores.loadAverage ?? 0).rounded())
-        return max(1, min(slots, cores - busy))
+    /// Threads from the cores and their load (busy cores): one per core that is not busy, at least one, at
+    /// most one per slot.
+    public static func automaticThreads(slots: Int, cores: Int, load: Double) -> Int {
+        max(1, min(slots, cores - Int(load.rounded())))
+    }
+
+    /// ``automaticThreads(slots:cores:load:)`` for this machine now: the cores' busy time over a 150 ms
+    /// sample of `/proc/stat`, not the one-minute load average (used only where `/proc/stat` cannot be
+    /// read), which still counts the build and setup check run just before (measured here: the demo took
+    /// 37 s on the 1 thread the average allowed, 23 s on 2). Sampled as the server starts, not before.
+    public static func threadsForCurrentLoad(slots: Int) async -> Int {
+        let busy = await ProcessInfoCores.busyCores() ?? ProcessInfoCores.loadAverage ?? 0
+        return automaticThreads(slots: slots, cores: ProcessInfoCores.count, load: busy)
     }
 }
 
@@ -63,9 +70,9 @@ enum ProcessInfoCores {
 
     /// Cores busy with other work now: the non-idle share of all cores' time over 150 ms, times the core
     /// count; nil where `/proc/stat` cannot be read.
-    static var busyCores: Double? {
+    static func busyCores() async -> Double? {
         guard let before = cpuTimes() else { return nil }
-        usleep(150_000)
+        try? await Task.sleep(for: .milliseconds(150))
         guard let after = cpuTimes(), after.total > before.total else { return nil }
         let idle = Double(after.idle - before.idle) / Double(after.total - before.total)
         return max(0, 1 - idle) * Double(count)

@@ -30,7 +30,10 @@ public struct LlamaServerProcess: Sendable {
         body: (LlamaServerProcess) async throws -> T
     ) async throws -> T {
         let port = configuration.port == 0 ? try LoopbackPort.free() : configuration.port
-        let arguments = configuration.arguments(modelPath: paths.modelFile(configuration.model).path, port: port)
+        let threads = if let threads = configuration.threads { threads } else {
+            await LlamaServerConfiguration.threadsForCurrentLoad(slots: configuration.slots)
+        }
+        let arguments = configuration.arguments(modelPath: paths.modelFile(configuration.model).path, port: port, threads: threads)
         try FileManager.default.createDirectory(at: paths.logs, withIntermediateDirectories: true)
         let logFile = paths.logs.appendingPathComponent("llama-server-\(port).log")
         try? FileManager.default.removeItem(at: logFile)
