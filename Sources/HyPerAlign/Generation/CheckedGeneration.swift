@@ -11,6 +11,9 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
         public var closeness: Double
     }
 
+    /// The most candidates one answer may sample (`--best-of`, the service's `bestOf`, the benchmark).
+    public static let maxCandidates = 16
+
     /// The answer kept.
     public var text: String
     /// The kept answer checked against every measured habit.

@@ -26,7 +26,9 @@ struct GenerateCommand: AsyncParsableCommand {
     func validate() throws {
         guard !request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("the request is empty") }
         guard !(stream && json) else { throw ValidationError("--stream and --json cannot be combined") }
-        guard (1...16).contains(bestOf) else { throw ValidationError("--best-of must be between 1 and 16") }
+        guard (1...CheckedGeneration.maxCandidates).contains(bestOf) else {
+            throw ValidationError("--best-of must be between 1 and \(CheckedGeneration.maxCandidates)")
+        }
         guard !stream || (bestOf == 1 && !revise && !repair) else { throw ValidationError("--stream cannot be combined with --best-of, --revise or --repair") }
     }
 

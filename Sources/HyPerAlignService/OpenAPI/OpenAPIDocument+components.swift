@@ -1,3 +1,5 @@
+import HyPerAlign
+
 extension OpenAPIDocument {
     /// The shared parameters, responses and schemas. Optional request fields accept `null` (the server
     /// reads it as absent), unknown request fields are ignored, and response fields that may be absent are
@@ -67,7 +69,7 @@ extension OpenAPIDocument {
               "request": {"type": "string", "pattern": "\#(limits.nonBlankPattern)", "description": "What to write; not blank"},
               "variant": {"enum": \#(limits.variantsOrNull), "description": "Absent or null: 'hyperalign'"},
               "mode": {"enum": ["as", "for", null], "description": "'as' (absent or null): written as the user; 'for': answered for the user by an assistant that knows them"},
-              "bestOf": {"type": ["integer", "null"], "minimum": 1, "maximum": 16, "description": "Candidates sampled in parallel; the one following most measured habits is kept (ties: the stylistically closest). Not with mode 'for'"},
+              "bestOf": {"type": ["integer", "null"], "minimum": 1, "maximum": \#(CheckedGeneration.maxCandidates), "description": "Candidates sampled in parallel; the one following most measured habits is kept (ties: the stylistically closest). Not with mode 'for'"},
               "revise": {"type": ["boolean", "null"], "description": "One rewrite pass naming the measured habits the answer breaks; kept only if it follows as many. Not with mode 'for'"},
               "repair": {"type": ["boolean", "null"], "description": "Edit each candidate mechanically to follow the habits an edit can fix (opening, sign-off, marks, length). Not with mode 'for'"}}},
             "Generation": {"type": "object", "required": ["userID", "variant", "text", "model", "usage", "adherence"], "properties": {"userID": {"type": "string"}, "variant": {"enum": \#(limits.variants)}, "text": {"type": "string"}, "model": {"type": "string"}, "finishReason": {"type": "string"}, "usage": {"type": "object"}, "hypothesesRevision": {"type": "integer"}, "adherence": {"type": "object", "description": "the answer checked against each habit measured on the user's texts", "required": ["items"], "properties": {"items": {"type": "array", "items": {"type": "object", "properties": {"statement": {"type": "string"}, "satisfied": {"type": "boolean"}, "detail": {"type": "string"}}}}, "satisfied": {"type": "integer"}, "checked": {"type": "integer"}, "rate": {"type": ["number", "null"]}}},

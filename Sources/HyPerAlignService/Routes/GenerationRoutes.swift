@@ -33,14 +33,16 @@ struct GenerationRoutes {
             guard [nil, "as", "for"].contains(body.mode) else {
                 throw ServiceError.badRequest("unknown mode '\(body.mode ?? "")' (one of: as, for)", param: "mode")
             }
-            if let bestOf = body.bestOf, !(1...16).contains(bestOf) {
-                throw ServiceError.badRequest("'bestOf' must be between 1 and 16, not \(bestOf)", param: "bestOf")
+            if let bestOf = body.bestOf, !(1...CheckedGeneration.maxCandidates).contains(bestOf) {
+                throw ServiceError.badRequest(
+                    "'bestOf' must be between 1 and \(CheckedGeneration.maxCandidates), not \(bestOf)", param: "bestOf")
             }
             if body.mode == "for", body.checksItself {
                 throw ServiceError.badRequest(
                     "'bestOf', 'revise' and 'repair' check an answer written as the user; not with mode 'for'", param: "mode")
             }
             let generator = PersonalizedGenerator(model: service.model, options: service.configuration.generation)
+            let revision = variant.needsHypotheses ? set?.revision : nil
             let result: GenerationResult
             if body.checksItself {
                 let checked = try await SelfCheckingGenerator(
@@ -48,7 +50,7 @@ struct GenerationRoutes {
                 ).generate(body.request, for: profile, hypotheses: set, variant: variant)
                 result = GenerationResult(
                     userID: id, variant: variant, text: checked.text, model: checked.model, finishReason: nil,
-                    usage: checked.usage, hypothesesRevision: variant.needsHypotheses ? set?.revision : nil,
+                    usage: checked.usage, hypothesesRevision: revision,
                     adherence: checked.adherence, candidates: checked.candidates, chosen: checked.chosen,
                     revision: checked.revision, repaired: checked.repaired)
             } else {
@@ -58,7 +60,7 @@ struct GenerationRoutes {
                     : try await generator.generate(body.request, for: profile, hypotheses: set, variant: variant)
                 result = GenerationResult(
                     userID: id, variant: variant, text: response.text, model: response.model, finishReason: response.finishReason,
-                    usage: response.usage, hypothesesRevision: variant.needsHypotheses ? set?.revision : nil,
+                    usage: response.usage, hypothesesRevision: revision,
                     adherence: AdherenceChecker(profile: profile).check(response.text))
             }
             service.metrics.tokens(

@@ -32,7 +32,9 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
         guard (1...50).contains(authors), (1...20).contains(promptsPerAuthor) else {
             throw ValidationError("--authors must be 1–50 and --prompts-per-author 1–20")
         }
-        guard (2...16).contains(bestOf) else { throw ValidationError("--best-of must be 2–16") }
+        guard (2...CheckedGeneration.maxCandidates).contains(bestOf) else {
+            throw ValidationError("--best-of must be 2–\(CheckedGeneration.maxCandidates)")
+        }
     }
 
     func run() async throws {
