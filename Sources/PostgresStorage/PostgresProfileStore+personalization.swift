@@ -37,3 +37,16 @@ extension PostgresProfileStore: PersonalizationReading {
         }
     }
 }
+
+extension PostgresProfileStore: PersonalizationChangeCounting {
+    public func personalizationChangeCount() async throws -> Int {
+        try await translatingErrors {
+            for try await counter in try await client.query(
+                "SELECT counter FROM personalization_changes WHERE id = 1", logger: logger
+            ).decode(Int.self) {
+                return counter
+            }
+            return 0
+        }
+    }
+}

@@ -68,6 +68,33 @@ enum PostgresSchema {
             """
         ]),
         personLinks,  // version 6, in PostgresProfileStore+links.swift
+        // One counter every committed change to profiles or hypothesis sets advances, whichever replica makes
+        // it. The triggers are deferred to commit, so the counter's row lock is always a transaction's last
+        // and cannot take part in a deadlock.
+        Migration(version: 7, name: "personalization-changes", statements: [
+            """
+            CREATE TABLE personalization_changes (
+              id INTEGER PRIMARY KEY CHECK (id = 1), counter BIGINT NOT NULL)
+            """,
+            "INSERT INTO personalization_changes (id, counter) VALUES (1, 0)",
+            """
+            CREATE FUNCTION hyperalign_count_personalization_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              UPDATE personalization_changes SET counter = counter + 1 WHERE id = 1;
+              RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE CONSTRAINT TRIGGER profiles_count_personalization_change
+            AFTER INSERT OR UPDATE OR DELETE ON profiles DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION hyperalign_count_personalization_change()
+            """,
+            """
+            CREATE CONSTRAINT TRIGGER hypothesis_sets_count_personalization_change
+            AFTER INSERT OR UPDATE OR DELETE ON hypothesis_sets DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION hyperalign_count_personalization_change()
+            """,
+        ]),
     ]
 
     /// Applies every migration the database has not seen; returns the versions applied now.

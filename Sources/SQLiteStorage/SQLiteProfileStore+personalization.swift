@@ -37,3 +37,11 @@ extension SQLiteProfileStore: PersonalizationReading {
         }
     }
 }
+
+extension SQLiteProfileStore: PersonalizationChangeCounting {
+    public func personalizationChangeCount() async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT counter FROM personalization_changes WHERE id = 1")) ?? 0
+        }
+    }
+}

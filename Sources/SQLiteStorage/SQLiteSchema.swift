@@ -47,6 +47,24 @@ enum SQLiteSchema {
                 """)
         }
         migrator.registerMigration("v5-person-links", migrate: createPersonLinks)  // SQLiteProfileStore+links.swift
+        migrator.registerMigration("v6-personalization-changes") { db in
+            // One counter every change to profiles or hypothesis sets advances, whichever process commits it.
+            var sql = """
+                CREATE TABLE personalization_changes (
+                  id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1), counter INTEGER NOT NULL);
+                INSERT INTO personalization_changes (id, counter) VALUES (1, 0);
+                """
+            for table in ["profiles", "hypothesis_sets"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    sql += """
+                        CREATE TRIGGER \(table)_\(event.lowercased())_counts_personalization_change AFTER \(event) ON \(table)
+                        BEGIN UPDATE personalization_changes SET counter = counter + 1 WHERE id = 1; END;
+
+                        """
+                }
+            }
+            try db.execute(sql: sql)
+        }
         return migrator
     }
 }

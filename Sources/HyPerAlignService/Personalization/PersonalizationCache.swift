@@ -2,7 +2,8 @@ import ProfileStorage
 import Synchronization
 
 /// Rendered personalization per (tenant, user), valid for one ``PersonalizationRevision``: a request
-/// whose user's revisions are unchanged reuses the rendering without reading hypotheses or profile.
+/// whose user's revisions are unchanged reuses the rendering without reading hypotheses or profile, and
+/// one whose entry was confirmed under the current ``PersonalizationChanges`` generation reads nothing.
 /// One short lock per lookup; bounded, cleared when full.
 final class PersonalizationCache: Sendable {
     struct Key: Hashable, Sendable {
@@ -11,10 +12,12 @@ final class PersonalizationCache: Sendable {
     }
 
     /// A rendering and the revisions it was made from; `personalization` is nil for a user whose set has
-    /// no hypotheses (remembered too, so such a user costs one revision read like any other).
+    /// no hypotheses and `revision` nil for one without a set (both remembered like any other user).
     struct Entry: Sendable {
-        var revision: PersonalizationRevision
+        var revision: PersonalizationRevision?
         var personalization: Personalization?
+        /// The change generation under which `revision` was last read as the user's current one.
+        var confirmedIn: Int?
     }
 
     let capacity: Int
@@ -22,9 +25,9 @@ final class PersonalizationCache: Sendable {
 
     init(capacity: Int = 50_000) { self.capacity = capacity }
 
-    /// The entry for `revision`, if cached.
-    func entry(_ key: Key, revision: PersonalizationRevision) -> Entry? {
-        entries.withLock { $0[key] }.flatMap { $0.revision == revision ? $0 : nil }
+    /// The cached entry, whatever its revision.
+    func entry(_ key: Key) -> Entry? {
+        entries.withLock { $0[key] }
     }
 
     func remember(_ entry: Entry, for key: Key) {

@@ -15,15 +15,19 @@ public struct PersonalizationConfiguration: Sendable {
     public var maxStatementCharacters: Int
     /// The most hypotheses sent.
     public var maxStatements: Int
+    /// How often the store's change count is read (SQLite, PostgreSQL): a change made outside this service
+    /// (another replica, the CLI) reaches proxied requests within about this long; its own changes at once.
+    public var changePollInterval: Duration
 
     public init(
         userFieldTenants: Set<TenantID> = [], userFieldForAllTenants: Bool = false, maxStatementCharacters: Int = 300,
-        maxStatements: Int = 40
+        maxStatements: Int = 40, changePollInterval: Duration = .milliseconds(25)
     ) {
         self.userFieldTenants = userFieldTenants
         self.userFieldForAllTenants = userFieldForAllTenants
         self.maxStatementCharacters = maxStatementCharacters
         self.maxStatements = maxStatements
+        self.changePollInterval = changePollInterval
     }
 
     /// Whether `tenant`'s `user` field names the HyPerAlign user.

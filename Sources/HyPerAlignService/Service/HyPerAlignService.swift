@@ -45,7 +45,7 @@ public struct HyPerAlignService: Sendable {
         self.logger = logger
         self.assembler = PromptAssembler(prompts: prompts)
         self.proxy = configuration.proxy.map { ChatProxy(configuration: $0, metrics: metrics, logger: logger) }
-        self.personalizer = Personalizer(store: store, configuration: configuration.personalization)
+        self.personalizer = Personalizer(store: store, configuration: configuration.personalization, logger: logger)
         self.jobs = InferenceJobQueue(store: store, model: model, configuration: configuration, metrics: metrics, logger: logger)
         self.keyCache = APIKeyCache(lifetime: configuration.keyCacheLifetime, negativeLimit: configuration.unknownKeyCacheLimit)
         if let shared = store as? any RateLimitStore {
@@ -84,14 +84,17 @@ public struct HyPerAlignService: Sendable {
         return router
     }
 
-    /// The Hummingbird application with the job queue attached (it runs and shuts down with the server).
+    /// The Hummingbird application with the job queue and the personalization change watcher attached (they
+    /// run and shut down with the server).
     public func makeApplication(
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
+        var services: [any Service] = [jobs]
+        if let watcher = personalizer.watcher { services.append(watcher) }
+        return Application(
             router: makeRouter(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "hyperalign"),
-            services: [jobs],
+            services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }
