@@ -21,7 +21,17 @@ struct AdherenceEvaluationTests {
         for record in result.records {
             #expect(record.checked > 0)
             #expect((record.winAgainstZeroShot == nil) == (record.variant == "zero-shot"))
+            // Every check is named, and the named ones add up to the counts.
+            #expect(record.habits?.count == record.checked)
+            #expect(record.habits?.values.filter { $0 }.count == record.satisfied)
         }
+        // The broken-habit table accounts for every broken check of every variant, and none twice.
+        for (position, variant) in variants.enumerated() {
+            let tallied: Int = result.summary.brokenHabits.map { $0.broken[position] }.reduce(0, +)
+            let broken: Int = result.records.filter { $0.variant == variant }.map { $0.checked - $0.satisfied }.reduce(0, +)
+            #expect(tallied == broken)
+        }
+        #expect(result.summary.brokenHabits.contains { $0.habit == "opening" })  // the generic answers miss ann's
         // The personalized answer follows ann's opening and sign-off, the generic one does not.
         let ann = result.records.filter { $0.author == "ann" }
         let zeroShot = try #require(ann.first { $0.variant == "zero-shot" })

@@ -30,19 +30,9 @@ struct PersonalizationCacheTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HYPERALIGN_TEST_POSTGRES_URL"] != nil
                    || ProcessInfo.processInfo.environment["CI"] == "true", "set HYPERALIGN_TEST_POSTGRES_URL (scripts/test does)"))
     func changesMadeInPostgreSQLShowInProxiedRequests() async throws {
-        let url = try #require(ProcessInfo.processInfo.environment["HYPERALIGN_TEST_POSTGRES_URL"],
-                               "CI=true needs PostgreSQL: HYPERALIGN_TEST_POSTGRES_URL is not set")
-        var configuration = try PostgresStoreConfiguration(url: url)
-        configuration.database = "hyperalign_cache_\(UUID().uuidString.prefix(8).lowercased())"
-        let server = try PostgresStoreConfiguration(url: url)
-        try await PostgresAdmin.createDatabase(configuration.database, using: server)
-        do {
-            try await PostgresProfileStore.withStore(configuration) { store in try await Self.check(store) }
-        } catch {
-            try? await PostgresAdmin.dropDatabase(configuration.database, using: server)
-            throw error
+        try await Self.withPostgreSQLDatabase("cache") { database in
+            try await PostgresProfileStore.withStore(database) { store in try await Self.check(store) }
         }
-        try await PostgresAdmin.dropDatabase(configuration.database, using: server)
     }
 
     /// The change count the proxy polls moves with every change to a profile or hypothesis set, also one
@@ -55,19 +45,27 @@ struct PersonalizationCacheTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HYPERALIGN_TEST_POSTGRES_URL"] != nil
                    || ProcessInfo.processInfo.environment["CI"] == "true", "set HYPERALIGN_TEST_POSTGRES_URL (scripts/test does)"))
     func everyChangeMovesThePostgreSQLChangeCountSeenByAnotherReplica() async throws {
-        let url = try #require(ProcessInfo.processInfo.environment["HYPERALIGN_TEST_POSTGRES_URL"],
-                               "CI=true needs PostgreSQL: HYPERALIGN_TEST_POSTGRES_URL is not set")
-        var configuration = try PostgresStoreConfiguration(url: url)
-        configuration.database = "hyperalign_count_\(UUID().uuidString.prefix(8).lowercased())"
-        let server = try PostgresStoreConfiguration(url: url)
-        try await PostgresAdmin.createDatabase(configuration.database, using: server)
-        let database = configuration
-        do {
+        try await Self.withPostgreSQLDatabase("count") { database in
             try await PostgresProfileStore.withStore(database) { writer in
                 try await PostgresProfileStore.withStore(database) { watcher in
                     try await Self.checkChangeCount(writer: writer, watcher: watcher)
                 }
             }
+        }
+    }
+
+    /// A database of its own on the test server for as long as `body` runs, then dropped.
+    static func withPostgreSQLDatabase(
+        _ prefix: String, _ body: @Sendable (PostgresStoreConfiguration) async throws -> Void
+    ) async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["HYPERALIGN_TEST_POSTGRES_URL"],
+                               "CI=true needs PostgreSQL: HYPERALIGN_TEST_POSTGRES_URL is not set")
+        var configuration = try PostgresStoreConfiguration(url: url)
+        configuration.database = "hyperalign_\(prefix)_\(UUID().uuidString.prefix(8).lowercased())"
+        let server = try PostgresStoreConfiguration(url: url)
+        try await PostgresAdmin.createDatabase(configuration.database, using: server)
+        do {
+            try await body(configuration)
         } catch {
             try? await PostgresAdmin.dropDatabase(configuration.database, using: server)
             throw error

@@ -112,6 +112,9 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             for try await (index, results) in group { answers[index] = results }
             return answers
         }
+        // The checker measures the same habits every answer was checked against; their names group them.
+        let habitNames = Dictionary(
+            AdherenceChecker(profile: profile).habits.map { ($0.statement, $0.kind.name) }, uniquingKeysWith: { first, _ in first })
         var records: [AdherenceRecord] = []
         var truth: [AdherenceGroundTruth] = []
         for (index, item) in items.enumerated() {
@@ -124,7 +127,9 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                 }
                 records.append(AdherenceRecord(
                     dataset: dataset, author: author.author, item: item.id, variant: variant.description, text: result.text,
-                    satisfied: result.adherence.satisfied, checked: result.adherence.checked, winAgainstZeroShot: win,
+                    satisfied: result.adherence.satisfied, checked: result.adherence.checked,
+                    habits: result.adherence.items.reduce(into: [:]) { $0[habitNames[$1.statement] ?? $1.statement] = $1.satisfied },
+                    winAgainstZeroShot: win,
                     seconds: result.seconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens))
             }
             if let zeroShot {

@@ -10,6 +10,9 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     /// Measured habits followed, of those checked.
     public var satisfied: Int
     public var checked: Int
+    /// Each habit checked, by name (``CheckableHabit/Kind/name``), and whether the answer follows it
+    /// (nil in records written before this field existed).
+    public var habits: [String: Bool]?
     /// The stylometric judge against the zero-shot answer to the same prompt: 1 win, ½ tie, 0 loss
     /// (nil for zero-shot itself).
     public var winAgainstZeroShot: Double?

@@ -22,8 +22,19 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
     public var authors: Int
     public var promptsPerAuthor: Int
     public var rows: [Row]
+    /// Per habit (by name), how many answers of each variant broke it and how many were checked for it:
+    /// where the habits followed are lost. Most often broken first.
+    public var brokenHabits: [BrokenHabit]
     /// How often the stylometric judge prefers the author's real held-out answer over zero-shot.
     public var judgeRealOverZeroShot: Estimate
+
+    /// One habit's failures across variants.
+    public struct BrokenHabit: Sendable, Hashable, Codable {
+        public var habit: String
+        /// Per variant (in the rows' order): answers that broke the habit, and answers checked for it.
+        public var broken: [Int]
+        public var checked: [Int]
+    }
 
     init(model: String, datasets: [String], promptsPerAuthor: Int, variants: [String], records: [AdherenceRecord], groundTruth: [AdherenceGroundTruth]) {
         let bootstrap = Bootstrap()
@@ -57,6 +68,20 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 meanPromptTokens: Double(mine.map(\.promptTokens).reduce(0, +)) / n,
                 meanCompletionTokens: Double(mine.map(\.completionTokens).reduce(0, +)) / n)
         }
+        var tallies: [String: (broken: [Int], checked: [Int])] = [:]
+        for (position, variant) in variants.enumerated() {
+            for record in records where record.variant == variant {
+                for (habit, followed) in record.habits ?? [:] {
+                    var tally = tallies[habit] ?? (Array(repeating: 0, count: variants.count), Array(repeating: 0, count: variants.count))
+                    tally.checked[position] += 1
+                    if !followed { tally.broken[position] += 1 }
+                    tallies[habit] = tally
+                }
+            }
+        }
+        brokenHabits = tallies.map { BrokenHabit(habit: $0.key, broken: $0.value.broken, checked: $0.value.checked) }
+            .filter { $0.broken.contains { $0 > 0 } }
+            .sorted { ($0.broken.reduce(0, +), $1.habit) > ($1.broken.reduce(0, +), $0.habit) }
         let truthClusters = byAuthor(groundTruth) { "\($0.dataset)/\($0.author)" }
         judgeRealOverZeroShot = Estimate(
             bootstrap.clusterInterval(of: truthClusters) { $0.map(\.realOverZeroShot).reduce(0, +) / Double(max(1, $0.count)) },
@@ -71,6 +96,16 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         ]
         for row in rows {
             lines.append("| \(row.variant) | \(row.answers) | \(row.adherence.text()) | \(row.winRateAgainstZeroShot?.text() ?? "— (baseline)") | \(String(format: "%.1f", row.meanSeconds)) | \(Int(row.meanPromptTokens.rounded())) | \(Int(row.meanCompletionTokens.rounded())) |")
+        }
+        if !brokenHabits.isEmpty {
+            lines.append("")
+            lines.append("Habits broken (answers that broke it / answers checked for it):")
+            lines.append("")
+            lines.append("| habit | " + rows.map(\.variant).joined(separator: " | ") + " |")
+            lines.append("|---|" + String(repeating: "---:|", count: rows.count))
+            for habit in brokenHabits {
+                lines.append("| \(habit.habit) | " + zip(habit.broken, habit.checked).map { "\($0)/\($1)" }.joined(separator: " | ") + " |")
+            }
         }
         lines.append("")
         lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")

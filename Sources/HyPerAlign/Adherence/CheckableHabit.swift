@@ -81,3 +81,24 @@ public struct CheckableHabit: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension CheckableHabit.Kind {
+    /// The habit without the person's figures ("length", "uses \";\""), so the same habit can be counted
+    /// across people whose measurements differ.
+    public var name: String {
+        switch self {
+        case .opening: "opening"
+        case .signOff: "sign-off"
+        case .length: "length"
+        case .paragraphs: "paragraphs"
+        case .numberedList: "numbered list"
+        case .bulletedList: "bulleted list"
+        case .noList: "no list"
+        case .noMarkdown: "no markdown"
+        case .usesMark(let mark): "uses \"\(mark)\""
+        case .avoidsMark(let mark): "avoids \"\(mark)\""
+        case .contractions(let wanted): wanted ? "contractions" : "no contractions"
+        case .lowercaseI: "lowercase i"
+        }
+    }
+}
