@@ -20,11 +20,14 @@ public struct ResponseCache: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         struct Keyed: Encodable {
-            var version = 1
+            var version: Int
             var model: ModelID
             var request: ChatRequest
         }
-        guard let data = try? encoder.encode(Keyed(model: model, request: request)) else { return nil }
+        // Version 2 for schema requests: since then their properties are sent in the schema's own order, not
+        // sorted, so a response cached before answered a different request. Other requests are sent as before.
+        let version = if case .jsonSchema = request.responseFormat { 2 } else { 1 }
+        guard let data = try? encoder.encode(Keyed(version: version, model: model, request: request)) else { return nil }
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
