@@ -20,4 +20,12 @@ struct LenientJSONTests {
         #expect(error?.description.contains("no JSON object") == true)
         #expect(error?.description.contains("I refuse.") == true)
     }
+
+    /// A raw line break inside a string, as a grammar that allows "any character but …" lets a small model
+    /// write (seen from SmolLM2 in the demo's communication answer), is read as the line break it is.
+    @Test func rawControlCharactersInsideStringsAreEscaped() throws {
+        let object = try LenientJSON.extractObject(from: "{\"statement\": \"They tend to\nwrite\tshort\r\nnotes \u{01}.\", \"evidence\": [1]}\n")
+        #expect(object["statement"] as? String == "They tend to\nwrite\tshort\r\nnotes \u{01}.")
+        #expect(object["evidence"] as? [Int] == [1])
+    }
 }

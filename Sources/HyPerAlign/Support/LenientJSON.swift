@@ -1,7 +1,8 @@
 import Foundation
 
 /// Extracts a JSON object from what a model actually writes: fenced blocks, prose around the object,
-/// trailing commas, smart quotes, and an answer cut off mid-way (closed for it).
+/// trailing commas, smart quotes, raw line breaks inside strings, and an answer cut off mid-way (closed
+/// for it).
 public enum LenientJSON {
     /// The repaired object text, or a message saying why none could be found.
     public static func extractObject(from text: String) throws -> [String: Any] {
@@ -44,6 +45,13 @@ public enum LenientJSON {
         var escaped = false
         var output = ""
         for character in text {
+            if inString, character.unicodeScalars.allSatisfy({ $0.value < 0x20 }) {
+                // A raw line break or other control character inside a string (a grammar whose pattern
+                // allows "any character but …" lets a model write one): JSON wants it escaped.
+                for scalar in character.unicodeScalars { output += Self.escaped(scalar) }
+                escaped = false
+                continue
+            }
             output.append(character)
             if inString {
                 if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
@@ -64,6 +72,17 @@ public enum LenientJSON {
         if output.hasSuffix(":") { output += "null" }
         for closer in stack.reversed() { output.append(closer) }
         return output
+    }
+
+    static func escaped(_ control: Unicode.Scalar) -> String {
+        switch control {
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        default:
+            let hex = String(control.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 
     /// Fixes damage small models make: trailing commas, smart quotes, `True`/`None`.
