@@ -1,4 +1,5 @@
 import Foundation
+import LanguageModels
 
 /// Extracts a JSON object from what a model actually writes: fenced blocks, prose around the object,
 /// trailing commas, smart quotes, raw line breaks inside strings, and an answer cut off mid-way (closed
@@ -48,7 +49,7 @@ public enum LenientJSON {
             if inString, character.unicodeScalars.allSatisfy({ $0.value < 0x20 }) {
                 // A raw line break or other control character inside a string (a grammar whose pattern
                 // allows "any character but …" lets a model write one): JSON wants it escaped.
-                for scalar in character.unicodeScalars { output += Self.escaped(scalar) }
+                for scalar in character.unicodeScalars { output += JSONValue.escapedControl(scalar) }
                 escaped = false
                 continue
             }
@@ -72,17 +73,6 @@ public enum LenientJSON {
         if output.hasSuffix(":") { output += "null" }
         for closer in stack.reversed() { output.append(closer) }
         return output
-    }
-
-    static func escaped(_ control: Unicode.Scalar) -> String {
-        switch control {
-        case "\n": return "\\n"
-        case "\r": return "\\r"
-        case "\t": return "\\t"
-        default:
-            let hex = String(control.value, radix: 16)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        }
     }
 
     /// Fixes damage small models make: trailing commas, smart quotes, `True`/`None`.
