@@ -40,6 +40,15 @@ struct CCAT50LoaderTests {
         }
     }
 
+    @Test func trainingTextsAreAlsoKeptAsWrittenWithTheirParagraphs() throws {
+        let author = try #require(try Self.defaultLoad.get().author(named: "AaronPressman"))
+        #expect(author.trainingTextsAsWritten.count == author.trainingTexts.count)
+        for (written, normalised) in zip(author.trainingTextsAsWritten, author.trainingTexts) {
+            #expect(written.contains("\n") && !written.contains("\r"))
+            #expect(written.split(separator: "\n").joined(separator: " ") == normalised)
+        }
+    }
+
     @Test func selectionIsDeterministicAndSized() throws {
         let a = try loader.load(.ccat50, trainingTextsPerAuthor: 3)
         let b = try loader.load(.ccat50, trainingTextsPerAuthor: 3)

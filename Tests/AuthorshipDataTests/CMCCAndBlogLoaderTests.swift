@@ -11,8 +11,15 @@ struct CMCCAndBlogLoaderTests {
         #expect(corpus.authors.first?.author == "S1")
         #expect(corpus.authors.last?.author == "S21")
         #expect(corpus.testItems.count == 51)
+        let withParagraphs = corpus.authors.flatMap(\.trainingTextsAsWritten).filter { $0.contains("\n") }.count
+        #expect(withParagraphs > 0)
         for author in corpus.authors {
             #expect(author.trainingTexts.count == 7)
+            // As written: the raw source's line breaks, the same words as DITTO's output.
+            #expect(author.trainingTextsAsWritten.count == 7)
+            for (written, normalised) in zip(author.trainingTextsAsWritten, author.trainingTexts) {
+                #expect(written.split(separator: "\n").joined(separator: " ") == normalised)
+            }
             #expect((2...3).contains(author.testItems.count))
             #expect(Set(author.testItems.map(\.realOutput)).isDisjoint(with: author.trainingTexts + author.otherTexts))
             #expect(author.trainingTexts.count + author.testItems.count + author.validationItems.count + author.otherTexts.count == 12)
@@ -31,6 +38,11 @@ struct CMCCAndBlogLoaderTests {
         let prefix = "Write a blog post that starts with the following: "
         for author in corpus.authors {
             #expect(author.trainingTexts.count == 7)
+            // As written: the raw source's line breaks, the same words as DITTO's output.
+            #expect(author.trainingTextsAsWritten.count == 7)
+            for (written, normalised) in zip(author.trainingTextsAsWritten, author.trainingTexts) {
+                #expect(written.split(separator: "\n").joined(separator: " ") == normalised)
+            }
             #expect((1...3).contains(author.testItems.count))
             for item in author.testItems {
                 #expect(item.prompt.hasPrefix(prefix))

@@ -1,3 +1,4 @@
+import Foundation
 import AuthorshipData
 import Evaluation
 import HyPerAlign
@@ -57,5 +58,29 @@ struct AdherenceEvaluationTests {
             #expect(Set(references).isDisjoint(with: author.testItems.map(\.realOutput)))
             #expect(Set(references).isDisjoint(with: author.testItems.map(\.prompt)))
         }
+    }
+
+    /// The person hands in their texts with their paragraphs; the judge, whose references are
+    /// whitespace-normalised, reads every text with its whitespace collapsed.
+    @Test func thePersonsTextsKeepTheirLayoutAndTheJudgeIgnoresLayout() async throws {
+        var corpus = SyntheticCorpus.corpus
+        corpus.authors[0].trainingTextsAsWritten = corpus.authors[0].trainingTexts.map {
+            $0.replacingOccurrences(of: ". ", with: ".\n\n")  // four paragraphs instead of two
+        }
+        let model = ScriptedChatModel(steps: [], fallback: .respond(SyntheticCorpus.answer))
+        let configuration = AdherenceRunConfiguration(
+            datasets: [.ccat50], authorsPerDataset: 1, promptsPerAuthor: 1, variants: [.init(.zeroShot), .init(.fewShot)])
+        let result = try await AdherenceEvaluation(model: model, configuration: configuration).run([corpus])
+        let fewShot = try #require(model.requests.first { request in request.messages.contains { $0.content.contains("<example") } })
+        #expect(fewShot.messages.contains { $0.content.contains("The team meets at noon.\n\n— A.") && $0.content.contains("is late.\n\nWe will fix it") })
+        #expect(result.records.allSatisfy { $0.habits?["paragraph length"] != nil })
+
+        let authors = SyntheticCorpus.corpus.authors
+        let judge = try StylometricPairJudge(corpus: SyntheticCorpus.corpus, authors: authors, trainingTexts: 7)
+        let answer = "Short version: the order is late. We will fix it; we always do.\n\n— A."
+        let other = "well i think it's fine honestly, who knows?? lol"
+        let flat = try judge.compare(answer.replacingOccurrences(of: "\n\n", with: " "), against: other, author: "ann")
+        let laidOut = try judge.compare(answer.replacingOccurrences(of: ". ", with: ".\n\n"), against: other, author: "ann")
+        #expect(flat.outcome == laidOut.outcome && flat.detail == laidOut.detail)
     }
 }

@@ -21,7 +21,7 @@ struct AdherenceCheckerTests {
         #expect(statements.contains("signs off with \"— M.\" (4 of 4 texts)"))
         #expect(statements.contains("numbered lists in 4 of 4 texts"))
         #expect(statements.contains("never uses exclamation marks (0 in 4 texts)") == false)  // too few words to rule marks out
-        #expect(statements.contains { $0.hasPrefix("about 4 paragraphs") })
+        #expect(statements.contains { $0.hasPrefix("paragraphs of about 7 words (median; 4 paragraphs") })
         #expect(FormattingHabits.measure(Self.texts) == statements)
     }
 

@@ -1,4 +1,7 @@
+import Foundation
 import HyPerAlign
+import LanguageModels
+import LanguageModelsTesting
 import Testing
 
 struct HabitRepairTests {
@@ -53,5 +56,64 @@ struct HabitRepairTests {
         let plain = ["Shares fell.", "Shares rose.", "Shares held."]
         #expect(HabitMeasurer.habits(plain).contains { $0.kind == .noMarkdown })
         #expect(!HabitMeasurer.habits(plain + ["**Shares** fell."]).contains { $0.kind == .noMarkdown })
+    }
+
+    @Test func paragraphsAreMeasuredByCountForOneBlockWritersAndByLengthForOthers() throws {
+        let oneBlock = (1...3).map { "Shares fell \($0) percent on Monday. Traders sold early and bought back late." }
+        #expect(HabitMeasurer.habits(oneBlock).contains { $0.kind == .paragraphs(minimum: 1, maximum: 2) })
+        // One line per paragraph, as CCAT50's raw articles: each paragraph about 8 words, whatever the length.
+        let news = (1...3).map { n in
+            (1...(4 + n)).map { "Shares fell \($0) percent on Monday in Tokyo." }.joined(separator: "\n")
+        }
+        let habit = try #require(HabitMeasurer.habits(news).first { $0.kind.name == "paragraph length" })
+        #expect(habit.kind == .paragraphLength(words: 8))
+        #expect(habit.statement == "paragraphs of about 8 words (median; 6 paragraphs in the median text)")
+        #expect(habit.check(news[0]).satisfied)
+        #expect(habit.check(news[2].replacingOccurrences(of: "\n", with: "\n\n")).satisfied)
+        let oneLongParagraph = news[2].replacingOccurrences(of: "\n", with: " ")
+        let verdict = habit.check(oneLongParagraph)
+        #expect(!verdict.satisfied)
+        #expect(verdict.detail == "median paragraph 56 words (wanted 4–12)")
+    }
+
+    @Test func paragraphsAreJoinedOrReBrokenAtSentenceEnds() throws {
+        let sentences = (1...6).map { "Sentence \($0) has exactly six words." }
+        // Too long: re-broken at sentence ends into paragraphs near the length, words untouched.
+        let long = sentences.joined(separator: " ") + "\n\n— M."
+        let reflowed = try #require(Self.habit(.paragraphLength(words: 12)).repaired(long))
+        #expect(reflowed == [
+            "Sentence 1 has exactly six words. Sentence 2 has exactly six words.",
+            "Sentence 3 has exactly six words. Sentence 4 has exactly six words.",
+            "Sentence 5 has exactly six words. Sentence 6 has exactly six words.",
+            "— M.",
+        ].joined(separator: "\n\n"))
+        // Too many for a one-block writer: joined, the last (a sign-off) kept apart.
+        let split = sentences.prefix(3).joined(separator: "\n\n") + "\n\n— M."
+        let joined = try #require(Self.habit(.paragraphs(minimum: 1, maximum: 2)).repaired(split))
+        #expect(joined == sentences.prefix(3).joined(separator: " ") + "\n\n— M.")
+        #expect(Self.habit(.paragraphs(minimum: 1, maximum: 2)).repaired(sentences[0]) == nil)
+    }
+
+    @Test func aLengthBeyondTheAnswersBudgetIsAskedForAndCheckedAsTheBudgetAllows() throws {
+        let texts = (1...3).map { _ in String(repeating: "Shares fell on Monday in Tokyo. ", count: 100) }  // 600 words
+        let profile = UserProfile(id: "long", texts: texts.enumerated().map { UserText(id: "\($0.offset)", text: $0.element) })
+        let capped = GenerationOptions(maxTokens: 300).adherenceChecker(for: profile)
+        let length = try #require(capped.habits.first { $0.kind.name == "length" })
+        #expect(length.kind == .length(words: 180))
+        #expect(length.statement == "about 600 words per text (median); about 180 within the answer's 300-token budget")
+        #expect(length.instruction == "Write about 180 words.")
+        #expect(capped.instructions.contains("- Write about 180 words."))
+        // The prompt asks for what the check checks.
+        let set = HypothesisSet(
+            userID: "long", hypotheses: [Hypothesis(category: .style, statement: "Writes plainly.", evidence: ["q"])],
+            attributes: InferredAttributes(),
+            provenance: HypothesisProvenance(model: "m", promptVersion: "p@1", textsHash: profile.textsHash, textCount: 3))
+        let generator = PersonalizedGenerator(model: ScriptedChatModel(replies: []), options: GenerationOptions(maxTokens: 300))
+        let request = try generator.chatRequest("Write.", for: profile, hypotheses: set, variant: .hyperalign)
+        #expect(request.messages.contains { $0.content.contains("Write about 180 words.") })
+        #expect(!request.messages.contains { $0.content.contains("Write about 600 words.") })
+        // A budget that holds the length leaves the habit as measured.
+        let roomy = GenerationOptions(maxTokens: 2000).adherenceChecker(for: profile)
+        #expect(roomy.habits.contains { $0.kind == .length(words: 600) })
     }
 }

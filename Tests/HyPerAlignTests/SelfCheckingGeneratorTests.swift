@@ -26,7 +26,7 @@ struct SelfCheckingGeneratorTests {
 
     @Test func tiesGoToTheStylisticallyClosestCandidate() async throws {
         let close = "Short version: item 9 is done.\n\nWe moved the survey — again — because the gauges weren't ready."
-        let far = "Short version: XYZZY QUUX FOOBAR ZZZ.\n\nQQQ VVV WWW KKK — JJJ — PPP weren't XXX."
+        let far = "Short version: XYZZY QUUX FOOBAR ZZZ.\n\nQQQ VVV WWW KKK — JJJ — PPP YYY ZZQ weren't XXX."
         let model = ScriptedChatModel(steps: [], fallback: .respond { request in request.seed == 7 ? far : close })
         let generator = PersonalizedGenerator(model: model, options: GenerationOptions(seed: 7))
         let checked = try await SelfCheckingGenerator(generator: generator, bestOf: 2)

@@ -20,4 +20,18 @@ enum DittoText {
         }
         return String(result)
     }
+
+    /// The text as its author laid it out: every line normalised as DITTO does, line breaks kept, runs of
+    /// blank lines shortened to one. Its non-empty lines joined with single spaces are ``normalize(_:)``'s result.
+    static func keepingLines(_ text: String) -> String {
+        var lines: [String] = []
+        // By scalars: "\r\n" is one Character, which a split on "\n" would not see.
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let normalized = normalize(String(String.UnicodeScalarView(line)))
+            if normalized.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(normalized)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
 }

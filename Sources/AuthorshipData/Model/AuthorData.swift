@@ -4,8 +4,12 @@
 /// texts (never a test output) serve as stylometric references and as impostors for other authors.
 public struct AuthorData: Sendable, Hashable, Codable {
     public var author: String
-    /// The few-shot texts (default 7), chosen deterministically.
+    /// The few-shot texts (default 7), chosen deterministically, whitespace-normalised as the data set's
+    /// test outputs are.
     public var trainingTexts: [String]
+    /// The same texts with the author's line breaks and paragraphs, where the raw data has them: what a
+    /// person would hand in, so layout habits (paragraphs, sign-off lines) can be measured on them.
+    public var trainingTextsAsWritten: [String]
     /// Held-out prompts with the author's real outputs.
     public var testItems: [TestItem]
     /// Validation prompts and outputs (DITTO's val split where the data has one).
@@ -14,11 +18,12 @@ public struct AuthorData: Sendable, Hashable, Codable {
     public var otherTexts: [String]
 
     public init(
-        author: String, trainingTexts: [String], testItems: [TestItem],
+        author: String, trainingTexts: [String], trainingTextsAsWritten: [String]? = nil, testItems: [TestItem],
         validationItems: [TestItem] = [], otherTexts: [String] = []
     ) {
         self.author = author
         self.trainingTexts = trainingTexts
+        self.trainingTextsAsWritten = trainingTextsAsWritten ?? trainingTexts
         self.testItems = testItems
         self.validationItems = validationItems
         self.otherTexts = otherTexts

@@ -76,8 +76,10 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
     func evaluate(
         _ author: AuthorData, dataset: String, judge: StylometricPairJudge
     ) async throws -> ([AdherenceRecord], [AdherenceGroundTruth]) {
+        // The person hands in their texts as they wrote them (paragraphs kept), so layout habits are theirs,
+        // not the data set's whitespace normalisation; the judge reads every text with whitespace collapsed.
         let profile = UserProfile(
-            id: author.author, texts: author.trainingTexts.enumerated().map { UserText(id: "\($0.offset + 1)", text: $0.element) })
+            id: author.author, texts: author.trainingTextsAsWritten.enumerated().map { UserText(id: "\($0.offset + 1)", text: $0.element) })
         let needsHypotheses = configuration.variants.contains { $0.generation.needsHypotheses }
         let set = needsHypotheses
             ? try await HypothesisInferencer(model: model, prompts: prompts, configuration: configuration.inference).infer(profile).set
@@ -114,7 +116,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         }
         // The checker measures the same habits every answer was checked against; their names group them.
         let habitNames = Dictionary(
-            AdherenceChecker(profile: profile).habits.map { ($0.statement, $0.kind.name) }, uniquingKeysWith: { first, _ in first })
+            configuration.generation.adherenceChecker(for: profile).habits.map { ($0.statement, $0.kind.name) }, uniquingKeysWith: { first, _ in first })
         var records: [AdherenceRecord] = []
         var truth: [AdherenceGroundTruth] = []
         for (index, item) in items.enumerated() {

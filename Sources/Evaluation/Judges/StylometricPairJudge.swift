@@ -6,6 +6,10 @@ import Stylometry
 /// The stylometric judge of the benchmark: ``StylometricJudge`` with each author's reference built from
 /// held-out texts the generator never saw (``JudgeReferences``) and every other author of the data set as
 /// an impostor (their held-out texts too; never a test output).
+///
+/// It compares words and punctuation, not layout: the data sets' texts are whitespace-normalised (DITTO's
+/// outputs are single lines), so every text it reads, reference or candidate, has its whitespace collapsed
+/// first, and an answer is not scored on having paragraphs the references lost.
 public struct StylometricPairJudge: Sendable {
     public let judge: StylometricJudge
     private let references: [String: AuthorReference]
@@ -22,7 +26,9 @@ public struct StylometricPairJudge: Sendable {
         configuration.textsPerImpostor = referenceTexts
         let judge = StylometricJudge(
             impostors: corpus.authors.map { author in
-                AuthorTexts(author: author.author, texts: JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts))
+                AuthorTexts(
+                    author: author.author,
+                    texts: JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts).map(JudgeReferences.normalize))
             }.filter { !$0.texts.isEmpty },
             configuration: configuration)
         self.judge = judge
@@ -32,7 +38,7 @@ public struct StylometricPairJudge: Sendable {
             guard !texts.isEmpty else {
                 throw EvaluationError("author '\(author.author)' has no held-out text beyond the generator's inputs to build a judge's reference from")
             }
-            references[author.author] = judge.reference(AuthorTexts(author: author.author, texts: texts))
+            references[author.author] = judge.reference(AuthorTexts(author: author.author, texts: texts.map(JudgeReferences.normalize)))
         }
         self.references = references
     }
@@ -40,7 +46,8 @@ public struct StylometricPairJudge: Sendable {
     /// `candidate` against `opponent` for `author`; `excluding` removes authors from the impostors.
     public func compare(_ candidate: String, against opponent: String, author: String, excluding: Set<String> = []) throws(EvaluationError) -> (outcome: PairwiseOutcome, detail: String) {
         guard let reference = references[author] else { throw EvaluationError("no stylometric reference for author '\(author)'") }
-        let verdict = judge.compare(candidate, opponent, for: reference, excluding: excluding)
+        let verdict = judge.compare(
+            JudgeReferences.normalize(candidate), JudgeReferences.normalize(opponent), for: reference, excluding: excluding)
         let outcome: PairwiseOutcome = switch verdict.preferred {
         case .a: .win
         case .b: .loss

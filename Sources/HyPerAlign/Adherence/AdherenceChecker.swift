@@ -20,6 +20,24 @@ public struct AdherenceChecker: Sendable {
         self.habits = habits
     }
 
+    /// Words a budget of `tokens` holds with room to finish (about 1.3 tokens a word in English, and a margin).
+    public static func words(fittingTokens tokens: Int) -> Int {
+        max(1, Int(Double(tokens) * 0.6))
+    }
+
+    /// The same habits for an answer of at most `tokens` tokens: a length beyond it becomes the longest the
+    /// budget holds (``words(fittingTokens:)``), and its statement says so.
+    public func fitted(toTokenBudget tokens: Int) -> AdherenceChecker {
+        let limit = Self.words(fittingTokens: tokens)
+        return AdherenceChecker(habits: habits.map { habit in
+            guard case .length(let words) = habit.kind, words > limit else { return habit }
+            return CheckableHabit(
+                kind: .length(words: limit),
+                statement: "\(habit.statement); about \(limit) within the answer's \(tokens)-token budget",
+                instruction: "Write about \(limit) words.")
+        })
+    }
+
     /// The verdict of every habit on `output`.
     public func check(_ output: String) -> AdherenceReport {
         AdherenceReport(items: habits.map { habit in

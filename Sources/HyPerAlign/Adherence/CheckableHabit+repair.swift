@@ -4,7 +4,7 @@ extension CheckableHabit {
     /// `text` changed so it follows this habit, when a mechanical edit can do that without touching the
     /// content: a formulaic opening or a sign-off added, a mark the person never uses replaced, markdown
     /// or list markers the person never uses removed, contractions expanded, "I" lowercased, an answer far
-    /// over the person's length cut at a sentence end. Nil when the text already follows it or no such
+    /// over the person's length cut at a sentence end, paragraphs joined or re-broken at sentence ends. Nil when the text already follows it or no such
     /// edit exists (a missing list or em dash needs the model).
     public func repaired(_ text: String) -> String? {
         guard !check(text).satisfied else { return nil }
@@ -32,11 +32,72 @@ extension CheckableHabit {
             result = trimmed.replacingOccurrences(of: #"\bI\b"#, with: "i", options: .regularExpression)
         case .length(let words):
             result = Self.cut(trimmed, toWords: Int((Double(words) * 1.5).rounded(.down)))
+        case .paragraphs(_, let maximum):
+            result = Self.merge(Self.paragraphTexts(trimmed), keepingLast: max(0, maximum - 1))
+        case .paragraphLength(let words):
+            result = Self.reflow(Self.paragraphTexts(trimmed), every: words)
         default:
             result = nil
         }
         guard let result, result != trimmed, check(result).satisfied else { return nil }
         return result
+    }
+
+    /// The paragraphs of `text` as ``TextShape`` counts them: blocks between blank lines, or lines when
+    /// there is no blank line.
+    static func paragraphTexts(_ text: String) -> [String] {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard lines.contains(where: \.isEmpty) else { return lines.filter { !$0.isEmpty } }
+        var blocks: [[String]] = [[]]
+        for line in lines {
+            if line.isEmpty {
+                if !(blocks.last?.isEmpty ?? true) { blocks.append([]) }
+            } else {
+                blocks[blocks.count - 1].append(line)
+            }
+        }
+        return blocks.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }
+    }
+
+    /// The paragraphs joined into one, except the last `kept` (a sign-off stays on its own line).
+    static func merge(_ paragraphs: [String], keepingLast kept: Int) -> String? {
+        guard paragraphs.count > kept + 1 else { return nil }
+        let merged = paragraphs.dropLast(kept).map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: " ")
+        return ([merged] + paragraphs.suffix(kept)).joined(separator: "\n\n")
+    }
+
+    /// The text's sentences laid out again in paragraphs of about `words` words; list items and short
+    /// lines (a greeting, a sign-off) stay paragraphs of their own.
+    static func reflow(_ paragraphs: [String], every words: Int) -> String? {
+        var result: [String] = []
+        var chunk: [String] = []
+        var chunkWords = 0
+        func flush() {
+            if !chunk.isEmpty { result.append(chunk.joined(separator: " ")) }
+            chunk = []
+            chunkWords = 0
+        }
+        for paragraph in paragraphs {
+            let count = paragraph.split(whereSeparator: \.isWhitespace).count
+            let fixed = count < 4 || paragraph.contains("\n")
+                || paragraph.range(of: #"^(\d{1,2}[.)]|[-*•+])\s"#, options: .regularExpression) != nil
+            if fixed {
+                flush()
+                result.append(paragraph)
+                continue
+            }
+            for sentence in paragraph.replacingOccurrences(of: #"([.!?][\"”]?)\s+"#, with: "$1\n", options: .regularExpression)
+                .split(separator: "\n") {
+                let count = sentence.split(whereSeparator: \.isWhitespace).count
+                // A new paragraph when this sentence would overshoot the length more than stopping short does.
+                if chunkWords > 0, chunkWords + count - words > words - chunkWords { flush() }
+                chunk.append(String(sentence))
+                chunkWords += count
+            }
+        }
+        flush()
+        return result.joined(separator: "\n\n")
     }
 
     /// Replaces `mark`, keeping a single space after it ("wait — now" → "wait, now").

@@ -12,8 +12,11 @@ public struct CheckableHabit: Sendable, Hashable, Codable {
         case signOff(String)
         /// The word count is within ±50% of this median.
         case length(words: Int)
-        /// The number of paragraphs is in this range.
+        /// The number of paragraphs is in this range (people who write one or two blocks per text).
         case paragraphs(minimum: Int, maximum: Int)
+        /// The median paragraph is within ±50% of this many words (people who write several paragraphs
+        /// per text: how long a paragraph is does not depend on how long the answer may be).
+        case paragraphLength(words: Int)
         case numberedList
         case bulletedList
         /// No bulleted or numbered list.
@@ -53,10 +56,14 @@ public struct CheckableHabit: Sendable, Hashable, Codable {
             let last = shape.lines.last ?? ""
             return (last == phrase, "last line \"\(String(last.prefix(40)))\"")
         case .length(let words):
-            let low = Int((Double(words) * 0.5).rounded(.down)), high = Int((Double(words) * 1.5).rounded(.up))
-            return ((low...max(low, high)).contains(shape.wordCount), "\(shape.wordCount) words (wanted \(low)–\(high))")
+            let (low, high) = Self.band(words)
+            return ((low...high).contains(shape.wordCount), "\(shape.wordCount) words (wanted \(low)–\(high))")
         case .paragraphs(let minimum, let maximum):
             return ((minimum...max(minimum, maximum)).contains(shape.paragraphs), "\(shape.paragraphs) paragraphs (wanted \(minimum)–\(maximum))")
+        case .paragraphLength(let words):
+            let (low, high) = Self.band(words)
+            let median = shape.medianParagraphWords
+            return ((low...high).contains(median), "median paragraph \(median) words (wanted \(low)–\(high))")
         case .numberedList:
             return (shape.hasNumberedList, shape.hasNumberedList ? "has a numbered list" : "no numbered list")
         case .bulletedList:
@@ -82,6 +89,14 @@ public struct CheckableHabit: Sendable, Hashable, Codable {
     }
 }
 
+extension CheckableHabit {
+    /// ±50% of `words`, the tolerance of every word-count habit.
+    static func band(_ words: Int) -> (low: Int, high: Int) {
+        let low = Int((Double(words) * 0.5).rounded(.down)), high = Int((Double(words) * 1.5).rounded(.up))
+        return (low, max(low, high))
+    }
+}
+
 extension CheckableHabit.Kind {
     /// The habit without the person's figures ("length", "uses \";\""), so the same habit can be counted
     /// across people whose measurements differ.
@@ -91,6 +106,7 @@ extension CheckableHabit.Kind {
         case .signOff: "sign-off"
         case .length: "length"
         case .paragraphs: "paragraphs"
+        case .paragraphLength: "paragraph length"
         case .numberedList: "numbered list"
         case .bulletedList: "bulleted list"
         case .noList: "no list"

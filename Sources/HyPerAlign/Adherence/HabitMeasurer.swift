@@ -51,10 +51,20 @@ public enum HabitMeasurer {
         }
         let paragraphs = shapes.map(\.paragraphs).sorted()
         let medianParagraphs = paragraphs[paragraphs.count / 2]
-        habits.append(.init(
-            kind: .paragraphs(minimum: max(1, paragraphs[0] - 1), maximum: paragraphs[paragraphs.count - 1] + 1),
-            statement: "about \(medianParagraphs) paragraph\(medianParagraphs == 1 ? "" : "s") per text (\(paragraphs[0])–\(paragraphs[paragraphs.count - 1]))",
-            instruction: medianParagraphs == 1 ? "Write one paragraph." : "Write about \(medianParagraphs) short paragraphs."))
+        if medianParagraphs <= 2 {
+            habits.append(.init(
+                kind: .paragraphs(minimum: max(1, paragraphs[0] - 1), maximum: paragraphs[paragraphs.count - 1] + 1),
+                statement: "about \(medianParagraphs) paragraph\(medianParagraphs == 1 ? "" : "s") per text (\(paragraphs[0])–\(paragraphs[paragraphs.count - 1]))",
+                instruction: medianParagraphs == 1 ? "Write one paragraph." : "Write two paragraphs."))
+        } else {
+            // Several paragraphs: how many depends on the length, how long each is does not.
+            let paragraphWords = shapes.map(\.medianParagraphWords).sorted()
+            let words = max(1, paragraphWords[paragraphWords.count / 2])
+            habits.append(.init(
+                kind: .paragraphLength(words: words),
+                statement: "paragraphs of about \(words) words (median; \(medianParagraphs) paragraphs in the median text)",
+                instruction: "Write paragraphs of about \(words) words (\(Self.sentences(inWords: words))) each, a new line for each paragraph."))
+        }
         let lengths = shapes.map(\.wordCount).sorted()
         let medianWords = lengths[lengths.count / 2]
         habits.append(.init(
@@ -92,6 +102,12 @@ public enum HabitMeasurer {
             }
         }
         return habits
+    }
+
+    /// "one sentence", "about 3 sentences": a paragraph length in the unit a writer counts in (~20 words a sentence).
+    static func sentences(inWords words: Int) -> String {
+        let count = max(1, Int((Double(words) / 20).rounded()))
+        return count == 1 ? "one or two sentences" : "about \(count) sentences"
     }
 
     static func mostCommon(_ values: [String]) -> (String, Int)? {

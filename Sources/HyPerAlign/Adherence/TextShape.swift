@@ -9,6 +9,8 @@ struct TextShape {
     let lines: [String]
     /// Blocks separated by blank lines; a text without blank lines counts each line.
     let paragraphs: Int
+    /// Words in each paragraph, in order.
+    let paragraphWords: [Int]
     let words: [Substring]
     let hasNumberedList: Bool
     let hasBulletedList: Bool
@@ -22,15 +24,24 @@ struct TextShape {
             .map { $0.trimmingCharacters(in: .whitespaces) }
         lines = rawLines.filter { !$0.isEmpty }
         if rawLines.contains(where: \.isEmpty) {
-            var blocks = 0
+            var blocks: [Int] = []
             var inBlock = false
             for line in rawLines {
-                if line.isEmpty { inBlock = false } else if !inBlock { blocks += 1; inBlock = true }
+                let words = line.split(whereSeparator: \.isWhitespace).count
+                if line.isEmpty {
+                    inBlock = false
+                } else if inBlock {
+                    blocks[blocks.count - 1] += words
+                } else {
+                    blocks.append(words)
+                    inBlock = true
+                }
             }
-            paragraphs = blocks
+            paragraphWords = blocks
         } else {
-            paragraphs = lines.count
+            paragraphWords = lines.map { $0.split(whereSeparator: \.isWhitespace).count }
         }
+        paragraphs = paragraphWords.count
         words = trimmed.split(whereSeparator: \.isWhitespace)
         hasNumberedList = lines.contains { $0.range(of: #"^\d{1,2}[.)] "#, options: .regularExpression) != nil }
         hasBulletedList = lines.contains { $0.range(of: #"^[-*•+] "#, options: .regularExpression) != nil }
@@ -39,6 +50,12 @@ struct TextShape {
     }
 
     var wordCount: Int { words.count }
+
+    /// The median paragraph's word count (0 for an empty text).
+    var medianParagraphWords: Int {
+        let sorted = paragraphWords.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
 
     func count(of mark: String) -> Int {
         trimmed.components(separatedBy: mark).count - 1

@@ -24,6 +24,15 @@ public struct GenerationOptions: Sendable, Hashable {
         self.lengthAwareBudget = lengthAwareBudget
     }
 
+    /// The habits an answer as `profile` is asked for and checked against: the person's measured habits,
+    /// with the length cut to what ``tokenBudget(for:)`` can hold, so no answer is asked for a length it
+    /// cannot reach and then failed on it.
+    public func adherenceChecker(for profile: UserProfile) -> AdherenceChecker {
+        let checker = AdherenceChecker(profile: profile)
+        guard let budget = tokenBudget(for: profile) else { return checker }
+        return checker.fitted(toTokenBudget: budget)
+    }
+
     /// The token budget for answering as `profile`.
     public func tokenBudget(for profile: UserProfile) -> Int? {
         guard lengthAwareBudget, !profile.texts.isEmpty else { return maxTokens }

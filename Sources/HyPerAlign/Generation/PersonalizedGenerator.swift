@@ -31,7 +31,9 @@ public struct PersonalizedGenerator<Model: ChatModel>: Sendable {
         _ request: String, for profile: UserProfile, hypotheses: HypothesisSet?, variant: GenerationVariant
     ) throws -> ChatRequest {
         let messages = try PromptAssembler(prompts: prompts, exampleTokenBudget: options.exampleTokenBudget)
-            .messages(request: request, profile: profile, hypotheses: hypotheses, variant: variant)
+            .messages(
+                request: request, profile: profile, hypotheses: hypotheses, variant: variant,
+                habits: options.adherenceChecker(for: profile))
         return ChatRequest(
             messages: messages, temperature: options.temperature, maxTokens: options.tokenBudget(for: profile),
             seed: options.seed, frequencyPenalty: options.frequencyPenalty)

@@ -12,8 +12,11 @@ public struct PromptAssembler: Sendable {
         self.exampleTokenBudget = exampleTokenBudget
     }
 
+    /// The messages of `variant`; `habits` are the habits to ask for (default: measured on the profile,
+    /// unfitted; ``GenerationOptions/adherenceChecker(for:)`` fits them to the answer's budget).
     public func messages(
-        request: String, profile: UserProfile, hypotheses: HypothesisSet?, variant: GenerationVariant
+        request: String, profile: UserProfile, hypotheses: HypothesisSet?, variant: GenerationVariant,
+        habits: AdherenceChecker? = nil
     ) throws -> [ChatMessage] {
         if variant.needsHypotheses, hypotheses == nil {
             throw GenerationError(
@@ -24,7 +27,7 @@ public struct PromptAssembler: Sendable {
         if let hypotheses {
             values["hypotheses"] = Self.render(hypotheses.hypotheses, evidence: true)
             values["attributes"] = Self.render(hypotheses.attributes, known: profile.attributes)
-            values["requirements"] = AdherenceChecker(profile: profile).instructions
+            values["requirements"] = (habits ?? AdherenceChecker(profile: profile)).instructions
         }
         if variant == .fewShot || variant == .hyperalignExamples {
             values["examples"] = TextBlocks.render(

@@ -6,7 +6,7 @@ import LanguageModels
 /// (ties go to the one stylistically closest to the person's texts); with `revise`, one rewrite pass
 /// names the habits the answer breaks; with `repair`, each candidate is first edited mechanically to follow
 /// the habits an edit can fix (an opening formula, a sign-off, marks and markdown the person never uses,
-/// contractions, length), so the choice is made on what would be delivered. Works with any provider.
+/// contractions, length, paragraphs), so the choice is made on what would be delivered. Works with any provider.
 ///
 /// ```swift
 /// let checked = try await SelfCheckingGenerator(generator: generator, bestOf: 4, revise: true)
@@ -36,7 +36,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let base = try generator.chatRequest(request, for: profile, hypotheses: hypotheses, variant: variant)
-        let checker = AdherenceChecker(profile: profile)
+        let checker = generator.options.adherenceChecker(for: profile)
         let seeds = (0..<bestOf).map { (base.seed ?? 0) + $0 }
         let responses = try await withThrowingTaskGroup(of: (Int, ChatResponse).self) { group in
             for (index, seed) in seeds.enumerated() {

@@ -73,7 +73,7 @@ struct GenerateCommand: AsyncParsableCommand {
                 }
                 FileHandle.standardOutput.write(Data("\n".utf8))
                 return CheckedGeneration(
-                    text: text, adherence: AdherenceChecker(profile: profile).check(text), candidates: [], chosen: 0,
+                    text: text, adherence: options.adherenceChecker(for: profile).check(text), candidates: [], chosen: 0,
                     revision: nil, usage: TokenUsage(), seconds: 0, model: model.modelID)
             }
             let label = bestOf > 1 ? "generating \(bestOf) candidates" : "generating"

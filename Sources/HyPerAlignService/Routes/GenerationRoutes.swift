@@ -61,7 +61,7 @@ struct GenerationRoutes {
                 result = GenerationResult(
                     userID: id, variant: variant, text: response.text, model: response.model, finishReason: response.finishReason,
                     usage: response.usage, hypothesesRevision: revision,
-                    adherence: AdherenceChecker(profile: profile).check(response.text))
+                    adherence: service.configuration.generation.adherenceChecker(for: profile).check(response.text))
             }
             service.metrics.tokens(
                 prompt: result.usage.promptTokens, completion: result.usage.completionTokens, personalized: variant != .zeroShot)
