@@ -11,6 +11,8 @@ public final class ScriptedChatModel: ChatModel {
     /// What one call does.
     public enum Step: Sendable {
         case reply(String)
+        /// A reply the token budget stopped (finish reason `length`).
+        case cutReply(String)
         case fail(any Error & Sendable)
         /// Computes the reply from the request, for scripts that must look at what was asked.
         case respond(@Sendable (ChatRequest) -> String)
@@ -45,14 +47,16 @@ public final class ScriptedChatModel: ChatModel {
             throw ScriptExhausted(calls: requests.count)
         }
         let text: String
+        var finishReason = FinishReason.stop
         switch step {
         case .reply(let reply): text = reply
+        case .cutReply(let reply): (text, finishReason) = (reply, .length)
         case .fail(let error): throw error
         case .respond(let make): text = make(request)
         }
         let promptWords = request.messages.reduce(0) { $0 + $1.content.split(separator: " ").count }
         return ChatResponse(
-            text: text, finishReason: .stop,
+            text: text, finishReason: finishReason,
             usage: TokenUsage(promptTokens: promptWords, completionTokens: text.split(separator: " ").count),
             latency: .zero, model: modelID)
     }

@@ -54,7 +54,9 @@ struct PersonalizedGeneratorTests {
         let long = UserProfile(id: "l", texts: [UserText(id: "1", text: String(repeating: "word ", count: 400))])
         let options = GenerationOptions(maxTokens: 700)
         #expect(options.tokenBudget(for: Fixtures.profile) == 96)
-        #expect(options.tokenBudget(for: long) == 700)
+        #expect(options.tokenBudget(for: long) == 690)  // 1.5 × 400 words at 1.15 tokens a word
+        let longer = UserProfile(id: "m", texts: [UserText(id: "1", text: String(repeating: "word ", count: 1000))])
+        #expect(options.tokenBudget(for: longer) == 700)
         let generator = PersonalizedGenerator(model: ScriptedChatModel(replies: []), options: options)
         for variant in [GenerationVariant.zeroShot, .fewShot] {
             #expect(try generator.chatRequest("x", for: Fixtures.profile, hypotheses: nil, variant: variant).maxTokens == 96)

@@ -35,6 +35,18 @@ struct SelfCheckingGeneratorTests {
         #expect(checked.text == close)
     }
 
+    @Test func anAnswerTheBudgetStoppedEndsAtItsLastFullSentence() async throws {
+        let model = ScriptedChatModel(steps: [.cutReply("The trip is off. We go next week. Bring the"), .reply("Done. And the")])
+        let generator = PersonalizedGenerator(model: model)
+        let cut = try await SelfCheckingGenerator(generator: generator).generate("Write.", for: Self.profile, hypotheses: nil, variant: .zeroShot)
+        #expect(cut.text == "The trip is off. We go next week.")
+        #expect(cut.endedAtBudget == true)
+        // An answer the model ended itself is left as it is.
+        let whole = try await SelfCheckingGenerator(generator: generator).generate("Write.", for: Self.profile, hypotheses: nil, variant: .zeroShot)
+        #expect(whole.text == "Done. And the")
+        #expect(whole.endedAtBudget == false)
+    }
+
     @Test func revisionNamesTheBrokenHabitsAndKeepsABetterRewrite() async throws {
         let model = ScriptedChatModel(replies: [Self.breaks, Self.follows])
         let generator = PersonalizedGenerator(model: model)

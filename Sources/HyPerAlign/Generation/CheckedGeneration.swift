@@ -26,6 +26,8 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
     public var revision: Revision?
     /// Habits the kept answer was mechanically repaired to follow (`--repair`; nil without it).
     public var repaired: [String]?
+    /// True when the kept answer ran into the token budget and its unfinished last sentence was dropped.
+    public var endedAtBudget: Bool?
     /// Tokens of every call made for this answer.
     public var usage: TokenUsage
     /// Wall-clock seconds from the first call to the answer.
@@ -34,7 +36,7 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
 
     public init(
         text: String, adherence: AdherenceReport, candidates: [Candidate], chosen: Int, revision: Revision?,
-        repaired: [String]? = nil, usage: TokenUsage, seconds: Double, model: ModelID
+        repaired: [String]? = nil, endedAtBudget: Bool? = nil, usage: TokenUsage, seconds: Double, model: ModelID
     ) {
         self.text = text
         self.adherence = adherence
@@ -42,6 +44,7 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
         self.chosen = chosen
         self.revision = revision
         self.repaired = repaired
+        self.endedAtBudget = endedAtBudget
         self.usage = usage
         self.seconds = seconds
         self.model = model

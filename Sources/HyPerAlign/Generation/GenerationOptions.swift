@@ -8,8 +8,9 @@ public struct GenerationOptions: Sendable, Hashable {
     public var frequencyPenalty: Double?
     /// The budget for the person's texts in the example variants, in estimated tokens.
     public var exampleTokenBudget: Int
-    /// Caps `maxTokens` at about 2× the person's median text length (same cap for every variant, so a
-    /// comparison is not decided by truncation).
+    /// Caps `maxTokens` at about 1.5× the person's median text length (the top of the length habit's band,
+    /// at ~1.15 tokens a word), so a model that runs to the budget still ends near the person's length; the
+    /// same cap for every variant, so a comparison is not decided by truncation.
     public var lengthAwareBudget: Bool
 
     public init(
@@ -37,7 +38,7 @@ public struct GenerationOptions: Sendable, Hashable {
     public func tokenBudget(for profile: UserProfile) -> Int? {
         guard lengthAwareBudget, !profile.texts.isEmpty else { return maxTokens }
         let words = profile.texts.map(\.wordCount).sorted()[profile.texts.count / 2]
-        let derived = max(96, Int(Double(words) * 2 * 1.4))
+        let derived = max(96, Int((Double(words) * 1.5 * 1.15).rounded(.up)))
         return min(maxTokens ?? derived, derived)
     }
 }

@@ -6,7 +6,8 @@ import LanguageModels
 /// (ties go to the one stylistically closest to the person's texts); with `revise`, one rewrite pass
 /// names the habits the answer breaks; with `repair`, each candidate is first edited mechanically to follow
 /// the habits an edit can fix (an opening formula, a sign-off, marks and markdown the person never uses,
-/// contractions, length, paragraphs), so the choice is made on what would be delivered. Works with any provider.
+/// contractions, length, paragraphs), so the choice is made on what would be delivered. An answer the token
+/// budget stopped mid-sentence ends at its last full sentence. Works with any provider.
 ///
 /// ```swift
 /// let checked = try await SelfCheckingGenerator(generator: generator, bestOf: 4, revise: true)
@@ -48,7 +49,8 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             for try await (index, response) in group { responses[index] = response }
             return responses.compactMap { $0 }
         }
-        let repairs: [(text: String, repaired: [String])] = responses.map { repair ? checker.repair($0.text) : ($0.text, []) }
+        let finished = responses.map(Self.finished)
+        let repairs: [(text: String, repaired: [String])] = finished.map { repair ? checker.repair($0.text) : ($0.text, []) }
         let texts = repairs.map(\.text)
         let reports = texts.map(checker.check)
         let closeness = bestOf > 1
@@ -60,6 +62,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
         var usage = responses.map(\.usage).reduce(TokenUsage(), +)
         var text = texts[chosen]
         var repaired = repairs[chosen].repaired
+        var endedAtBudget = finished[chosen].cut
         var adherence = reports[chosen]
         var revision: CheckedGeneration.Revision?
         if revise, !adherence.violations.isEmpty {
@@ -79,7 +82,8 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             rewriteRequest.messages = messages
             let rewrite = try await generator.model.complete(rewriteRequest)
             usage = usage + rewrite.usage
-            let (rewriteText, rewriteRepaired): (String, [String]) = repair ? checker.repair(rewrite.text) : (rewrite.text, [])
+            let rewriteFinished = Self.finished(rewrite)
+            let (rewriteText, rewriteRepaired): (String, [String]) = repair ? checker.repair(rewriteFinished.text) : (rewriteFinished.text, [])
             let rewriteReport = checker.check(rewriteText)
             let kept = rewriteReport.satisfied >= adherence.satisfied
             revision = .init(
@@ -87,6 +91,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             if kept {
                 text = rewriteText
                 repaired = rewriteRepaired
+                endedAtBudget = rewriteFinished.cut
                 adherence = rewriteReport
             }
         }
@@ -94,8 +99,17 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
         return CheckedGeneration(
             text: text, adherence: adherence,
             candidates: responses.indices.map { .init(seed: seeds[$0], satisfied: reports[$0].satisfied, closeness: closeness[$0]) },
-            chosen: chosen, revision: revision, repaired: repair ? repaired : nil, usage: usage,
+            chosen: chosen, revision: revision, repaired: repair ? repaired : nil, endedAtBudget: endedAtBudget, usage: usage,
             seconds: elapsed.seconds,
             model: responses[chosen].model)
+    }
+
+    /// The response's text, ending at its last full sentence when the token budget stopped it mid-way:
+    /// a person never hands in half a sentence, and a small model often runs to the budget.
+    static func finished(_ response: ChatResponse) -> (text: String, cut: Bool) {
+        guard response.finishReason == .length,
+              let cut = CheckableHabit.cut(response.text.trimmingCharacters(in: .whitespacesAndNewlines), toWords: .max)
+        else { return (response.text, false) }
+        return (cut, true)
     }
 }
