@@ -41,6 +41,9 @@ struct AdherenceEvaluationTests {
         #expect(result.groundTruth.count == 3)
         #expect(result.summary.judgeRealOverZeroShot.n == 3)
         #expect(result.summary.markdown.contains("| hyperalign --best-of 4 | 3 |"))
+        // The scripted model always stops by itself: no answer ran into the budget, and the table says so.
+        #expect(result.summary.rows.allSatisfy { $0.endedAtBudget == 0 })
+        #expect(result.records.allSatisfy { $0.endedAtBudget == false })
         // Repair re-uses the answers: it follows at least as many habits and costs no model call.
         for author in ["ann", "bob", "cy"] {
             let mine = result.records.filter { $0.author == author }

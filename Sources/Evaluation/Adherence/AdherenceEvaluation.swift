@@ -131,7 +131,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                     dataset: dataset, author: author.author, item: item.id, variant: variant.description, text: result.text,
                     satisfied: result.adherence.satisfied, checked: result.adherence.checked,
                     habits: result.adherence.items.reduce(into: [:]) { $0[habitNames[$1.statement] ?? $1.statement] = $1.satisfied },
-                    winAgainstZeroShot: win,
+                    winAgainstZeroShot: win, endedAtBudget: result.endedAtBudget ?? false,
                     seconds: result.seconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens))
             }
             if let zeroShot {

@@ -16,6 +16,9 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     /// The stylometric judge against the zero-shot answer to the same prompt: 1 win, ½ tie, 0 loss
     /// (nil for zero-shot itself).
     public var winAgainstZeroShot: Double?
+    /// Whether the answer ran into the token budget and ended at its last full sentence
+    /// (``CheckedGeneration/endedAtBudget``; nil in records written before this field existed).
+    public var endedAtBudget: Bool?
     public var seconds: Double
     public var promptTokens: Int
     public var completionTokens: Int

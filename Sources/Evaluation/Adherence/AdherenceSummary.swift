@@ -12,6 +12,8 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         public var adherence: Estimate
         /// Stylometric judge against the zero-shot answer (wins + ½ ties) over answers (interval: authors resampled).
         public var winRateAgainstZeroShot: Estimate?
+        /// Answers that ran into the token budget and end at their last full sentence (nil: not recorded).
+        public var endedAtBudget: Int?
         public var meanSeconds: Double
         public var meanPromptTokens: Double
         public var meanCompletionTokens: Double
@@ -64,6 +66,7 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 variant: variant, answers: mine.count,
                 adherence: Estimate(adherence, n: clusters.count),
                 winRateAgainstZeroShot: judged.isEmpty ? nil : Estimate(wins, n: judged.count),
+                endedAtBudget: mine.contains { $0.endedAtBudget == nil } ? nil : mine.filter { $0.endedAtBudget == true }.count,
                 meanSeconds: mine.map(\.seconds).reduce(0, +) / n,
                 meanPromptTokens: Double(mine.map(\.promptTokens).reduce(0, +)) / n,
                 meanCompletionTokens: Double(mine.map(\.completionTokens).reduce(0, +)) / n)
@@ -91,11 +94,11 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
     /// A Markdown table of the rows (n = authors resampled in each interval).
     public var markdown: String {
         var lines = [
-            "| variant | answers | habits followed [95% CI] | stylometric win-rate vs zero-shot [95% CI] | s / answer | prompt tok / answer | completion tok / answer |",
-            "|---|---:|---|---|---:|---:|---:|",
+            "| variant | answers | habits followed [95% CI] | stylometric win-rate vs zero-shot [95% CI] | ended at the budget | s / answer | prompt tok / answer | completion tok / answer |",
+            "|---|---:|---|---|---:|---:|---:|---:|",
         ]
         for row in rows {
-            lines.append("| \(row.variant) | \(row.answers) | \(row.adherence.text()) | \(row.winRateAgainstZeroShot?.text() ?? "— (baseline)") | \(String(format: "%.1f", row.meanSeconds)) | \(Int(row.meanPromptTokens.rounded())) | \(Int(row.meanCompletionTokens.rounded())) |")
+            lines.append("| \(row.variant) | \(row.answers) | \(row.adherence.text()) | \(row.winRateAgainstZeroShot?.text() ?? "— (baseline)") | \(row.endedAtBudget.map(String.init) ?? "—") | \(String(format: "%.1f", row.meanSeconds)) | \(Int(row.meanPromptTokens.rounded())) | \(Int(row.meanCompletionTokens.rounded())) |")
         }
         if !brokenHabits.isEmpty {
             lines.append("")

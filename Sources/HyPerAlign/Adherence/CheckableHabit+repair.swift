@@ -33,31 +33,14 @@ extension CheckableHabit {
         case .length(let words):
             result = Self.cut(trimmed, toWords: Int((Double(words) * 1.5).rounded(.down)))
         case .paragraphs(_, let maximum):
-            result = Self.merge(Self.paragraphTexts(trimmed), keepingLast: max(0, maximum - 1))
+            result = Self.merge(TextShape(trimmed).paragraphTexts, keepingLast: max(0, maximum - 1))
         case .paragraphLength(let words):
-            result = Self.reflow(Self.paragraphTexts(trimmed), every: words)
+            result = Self.reflow(TextShape(trimmed).paragraphTexts, every: words)
         default:
             result = nil
         }
         guard let result, result != trimmed, check(result).satisfied else { return nil }
         return result
-    }
-
-    /// The paragraphs of `text` as ``TextShape`` counts them: blocks between blank lines, or lines when
-    /// there is no blank line.
-    static func paragraphTexts(_ text: String) -> [String] {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.contains(where: \.isEmpty) else { return lines.filter { !$0.isEmpty } }
-        var blocks: [[String]] = [[]]
-        for line in lines {
-            if line.isEmpty {
-                if !(blocks.last?.isEmpty ?? true) { blocks.append([]) }
-            } else {
-                blocks[blocks.count - 1].append(line)
-            }
-        }
-        return blocks.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }
     }
 
     /// The paragraphs joined into one, except the last `kept` (a sign-off stays on its own line).

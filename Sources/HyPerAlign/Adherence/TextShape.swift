@@ -9,6 +9,8 @@ struct TextShape {
     let lines: [String]
     /// Blocks separated by blank lines; a text without blank lines counts each line.
     let paragraphs: Int
+    /// Each paragraph's text (its lines joined by line breaks), in order.
+    let paragraphTexts: [String]
     /// Words in each paragraph, in order.
     let paragraphWords: [Int]
     let words: [Substring]
@@ -24,23 +26,19 @@ struct TextShape {
             .map { $0.trimmingCharacters(in: .whitespaces) }
         lines = rawLines.filter { !$0.isEmpty }
         if rawLines.contains(where: \.isEmpty) {
-            var blocks: [Int] = []
-            var inBlock = false
+            var blocks: [[String]] = [[]]
             for line in rawLines {
-                let words = line.split(whereSeparator: \.isWhitespace).count
-                if line.isEmpty {
-                    inBlock = false
-                } else if inBlock {
-                    blocks[blocks.count - 1] += words
-                } else {
-                    blocks.append(words)
-                    inBlock = true
+                if !line.isEmpty {
+                    blocks[blocks.count - 1].append(line)
+                } else if !(blocks.last?.isEmpty ?? true) {
+                    blocks.append([])
                 }
             }
-            paragraphWords = blocks
+            paragraphTexts = blocks.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }
         } else {
-            paragraphWords = lines.map { $0.split(whereSeparator: \.isWhitespace).count }
+            paragraphTexts = lines
         }
+        paragraphWords = paragraphTexts.map { $0.split(whereSeparator: \.isWhitespace).count }
         paragraphs = paragraphWords.count
         words = trimmed.split(whereSeparator: \.isWhitespace)
         hasNumberedList = lines.contains { $0.range(of: #"^\d{1,2}[.)] "#, options: .regularExpression) != nil }
