@@ -4,8 +4,8 @@ extension CheckableHabit {
     /// `text` changed so it follows this habit, when a mechanical edit can do that without touching the
     /// content: a formulaic opening or a sign-off added, a mark the person never uses replaced, markdown
     /// or list markers the person never uses removed, contractions expanded, "I" lowercased, an answer far
-    /// over the person's length cut at a sentence end, paragraphs joined or re-broken at sentence ends. Nil when the text already follows it or no such
-    /// edit exists (a missing list or em dash needs the model).
+    /// over the person's length cut at a sentence end, paragraphs joined or re-broken at sentence ends. Nil
+    /// when the text already follows it or no such edit exists (a missing list or em dash needs the model).
     public func repaired(_ text: String) -> String? {
         guard !check(text).satisfied else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

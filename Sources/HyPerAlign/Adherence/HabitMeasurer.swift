@@ -104,7 +104,8 @@ public enum HabitMeasurer {
         return habits
     }
 
-    /// "one sentence", "about 3 sentences": a paragraph length in the unit a writer counts in (~20 words a sentence).
+    /// "one or two sentences", "about 3 sentences": a paragraph length in the unit a writer counts in
+    /// (about 20 words a sentence).
     static func sentences(inWords words: Int) -> String {
         let count = max(1, Int((Double(words) / 20).rounded()))
         return count == 1 ? "one or two sentences" : "about \(count) sentences"
