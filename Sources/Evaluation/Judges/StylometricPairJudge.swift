@@ -22,23 +22,25 @@ public struct StylometricPairJudge: Sendable {
         corpus: AuthorshipCorpus, authors: [AuthorData], trainingTexts: Int, referenceTexts: Int = 7,
         configuration: JudgeConfiguration = .validationTuned
     ) throws(EvaluationError) {
+        // Held-out texts only, whitespace collapsed like every text the judge reads.
+        func heldOut(_ author: AuthorData) -> [String] {
+            JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts).map(JudgeReferences.normalize)
+        }
         var configuration = configuration
         configuration.textsPerImpostor = referenceTexts
         let judge = StylometricJudge(
             impostors: corpus.authors.map { author in
-                AuthorTexts(
-                    author: author.author,
-                    texts: JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts).map(JudgeReferences.normalize))
+                AuthorTexts(author: author.author, texts: heldOut(author))
             }.filter { !$0.texts.isEmpty },
             configuration: configuration)
         self.judge = judge
         var references: [String: AuthorReference] = [:]
         for author in authors {
-            let texts = JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts)
+            let texts = heldOut(author)
             guard !texts.isEmpty else {
                 throw EvaluationError("author '\(author.author)' has no held-out text beyond the generator's inputs to build a judge's reference from")
             }
-            references[author.author] = judge.reference(AuthorTexts(author: author.author, texts: texts.map(JudgeReferences.normalize)))
+            references[author.author] = judge.reference(AuthorTexts(author: author.author, texts: texts))
         }
         self.references = references
     }
