@@ -19,14 +19,18 @@ public final class ScriptedChatModel: ChatModel {
     }
 
     public let modelID: ModelID
+    /// The latency every response reports (no call actually waits).
+    public let latency: Duration
     private let state: Mutex<(steps: [Step], requests: [ChatRequest])>
     private let fallback: Step?
 
     /// - Parameters:
     ///   - steps: consumed in order, one per call.
     ///   - fallback: used once the steps run out; without it an exhausted script fails the call.
-    public init(modelID: ModelID = "scripted", steps: [Step], fallback: Step? = nil) {
+    ///   - latency: reported by every response.
+    public init(modelID: ModelID = "scripted", steps: [Step], fallback: Step? = nil, latency: Duration = .zero) {
         self.modelID = modelID
+        self.latency = latency
         self.state = Mutex((steps, []))
         self.fallback = fallback
     }
@@ -58,7 +62,7 @@ public final class ScriptedChatModel: ChatModel {
         return ChatResponse(
             text: text, finishReason: finishReason,
             usage: TokenUsage(promptTokens: promptWords, completionTokens: text.split(separator: " ").count),
-            latency: .zero, model: modelID)
+            latency: latency, model: modelID)
     }
 
     public func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatDelta, any Error> {

@@ -61,6 +61,15 @@ struct SelfCheckingGeneratorTests {
         #expect(checked.text == Self.follows)
     }
 
+    @Test func modelTimeCountsParallelCandidatesOnceAndTheRewriteAfterThem() async throws {
+        let model = ScriptedChatModel(steps: [], fallback: .reply(Self.breaks), latency: .seconds(2))
+        let checked = try await SelfCheckingGenerator(generator: PersonalizedGenerator(model: model), bestOf: 3, revise: true)
+            .generate("Write the update.", for: Self.profile, hypotheses: nil, variant: .zeroShot)
+        #expect(model.requests.count == 4)
+        // Three candidates side by side (the slowest, 2 s), then the rewrite (2 s): not the sum of four calls.
+        #expect(checked.modelSeconds == 4)
+    }
+
     @Test func aWorseRewriteIsDropped() async throws {
         let model = ScriptedChatModel(replies: [Self.follows.replacingOccurrences(of: "— M.", with: "Bye"), Self.breaks])
         let checked = try await SelfCheckingGenerator(generator: PersonalizedGenerator(model: model), revise: true)

@@ -23,6 +23,17 @@ struct CachedChatModelTests {
         #expect(try await resumed.complete(request).text == "first")
     }
 
+    @Test func aHitKeepsTheLatencyMeasuredWhenTheCallWasMade() async throws {
+        let directory = temporaryDirectory()
+        let first = CachedChatModel(ScriptedChatModel(steps: [.reply("slow")], latency: .seconds(3)), cache: try ResponseCache(directory: directory))
+        let request = ChatRequest(messages: [.user("hello")], temperature: 0)
+        #expect(try await first.complete(request).latency == .seconds(3))
+        // A resumed run reports what the answer cost, not the lookup.
+        let resumed = CachedChatModel(ScriptedChatModel(replies: []), cache: try ResponseCache(directory: directory))
+        #expect(try await resumed.complete(request).latency == .seconds(3))
+        #expect(resumed.statistics.hits == 1)
+    }
+
     @Test func anyParameterChangesTheKey() {
         let base = ChatRequest(messages: [.user("x")], temperature: 0)
         let keys = [

@@ -114,9 +114,6 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             for try await (index, results) in group { answers[index] = results }
             return answers
         }
-        // The checker measures the same habits every answer was checked against; their names group them.
-        let habitNames = Dictionary(
-            configuration.generation.adherenceChecker(for: profile).habits.map { ($0.statement, $0.kind.name) }, uniquingKeysWith: { first, _ in first })
         var records: [AdherenceRecord] = []
         var truth: [AdherenceGroundTruth] = []
         for (index, item) in items.enumerated() {
@@ -130,9 +127,9 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                 records.append(AdherenceRecord(
                     dataset: dataset, author: author.author, item: item.id, variant: variant.description, text: result.text,
                     satisfied: result.adherence.satisfied, checked: result.adherence.checked,
-                    habits: result.adherence.items.reduce(into: [:]) { $0[habitNames[$1.statement] ?? $1.statement] = $1.satisfied },
+                    habits: result.adherence.items.reduce(into: [:]) { $0[$1.habit] = $1.satisfied },
                     winAgainstZeroShot: win, endedAtBudget: result.endedAtBudget ?? false,
-                    seconds: result.seconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens))
+                    seconds: result.seconds, modelSeconds: result.modelSeconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens))
             }
             if let zeroShot {
                 truth.append(AdherenceGroundTruth(

@@ -19,7 +19,11 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     /// Whether the answer ran into the token budget and ended at its last full sentence
     /// (``CheckedGeneration/endedAtBudget``; nil in records written before this field existed).
     public var endedAtBudget: Bool?
+    /// Wall-clock seconds of the answer in this run (a response-cache hit takes none).
     public var seconds: Double
+    /// Model time of its calls as measured when they were made (``CheckedGeneration/modelSeconds``; nil in
+    /// records written before this field existed).
+    public var modelSeconds: Double?
     public var promptTokens: Int
     public var completionTokens: Int
 }

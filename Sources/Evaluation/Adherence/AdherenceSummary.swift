@@ -14,6 +14,8 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         public var winRateAgainstZeroShot: Estimate?
         /// Answers that ran into the token budget and end at their last full sentence (nil: not recorded).
         public var endedAtBudget: Int?
+        /// Model seconds per answer as its calls measured them when made (``AdherenceRecord/modelSeconds``),
+        /// so answers from the response cache count what they cost; wall seconds for older records.
         public var meanSeconds: Double
         public var meanPromptTokens: Double
         public var meanCompletionTokens: Double
@@ -67,7 +69,7 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 adherence: Estimate(adherence, n: clusters.count),
                 winRateAgainstZeroShot: judged.isEmpty ? nil : Estimate(wins, n: judged.count),
                 endedAtBudget: mine.contains { $0.endedAtBudget == nil } ? nil : mine.filter { $0.endedAtBudget == true }.count,
-                meanSeconds: mine.map(\.seconds).reduce(0, +) / n,
+                meanSeconds: mine.map { $0.modelSeconds ?? $0.seconds }.reduce(0, +) / n,
                 meanPromptTokens: Double(mine.map(\.promptTokens).reduce(0, +)) / n,
                 meanCompletionTokens: Double(mine.map(\.completionTokens).reduce(0, +)) / n)
         }
@@ -94,7 +96,7 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
     /// A Markdown table of the rows (n = authors resampled in each interval).
     public var markdown: String {
         var lines = [
-            "| variant | answers | habits followed [95% CI] | stylometric win-rate vs zero-shot [95% CI] | ended at the budget | s / answer | prompt tok / answer | completion tok / answer |",
+            "| variant | answers | habits followed [95% CI] | stylometric win-rate vs zero-shot [95% CI] | ended at the budget | model s / answer | prompt tok / answer | completion tok / answer |",
             "|---|---:|---|---|---:|---:|---:|---:|",
         ]
         for row in rows {
@@ -110,6 +112,8 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 lines.append("| \(habit.habit) | " + zip(habit.broken, habit.checked).map { "\($0)/\($1)" }.joined(separator: " | ") + " |")
             }
         }
+        lines.append("")
+        lines.append("Model s / answer: the time its calls took when they were made (an answer from the response cache keeps that time), while the run's other calls shared the server's slots; parallel candidates count once, the slowest.")
         lines.append("")
         lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")
         return lines.joined(separator: "\n")

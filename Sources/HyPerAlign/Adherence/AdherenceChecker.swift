@@ -42,7 +42,7 @@ public struct AdherenceChecker: Sendable {
     public func check(_ output: String) -> AdherenceReport {
         AdherenceReport(items: habits.map { habit in
             let (satisfied, detail) = habit.check(output)
-            return .init(statement: habit.statement, satisfied: satisfied, detail: detail)
+            return .init(statement: habit.statement, habit: habit.kind.name, satisfied: satisfied, detail: detail)
         })
     }
 

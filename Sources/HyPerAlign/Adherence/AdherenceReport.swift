@@ -4,6 +4,9 @@ public struct AdherenceReport: Sendable, Hashable, Codable {
     public struct Item: Sendable, Hashable, Codable {
         /// The measured habit, as in the person's attributes.
         public var statement: String
+        /// The kind of habit (``CheckableHabit/Kind/name``, e.g. "sign-off"), the same for every person, so
+        /// verdicts can be grouped across people.
+        public var habit: String
         public var satisfied: Bool
         /// The output's figure, e.g. "112 words (wanted 44–132)".
         public var detail: String

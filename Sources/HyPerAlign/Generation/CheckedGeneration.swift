@@ -32,11 +32,15 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
     public var usage: TokenUsage
     /// Wall-clock seconds from the first call to the answer.
     public var seconds: Double
+    /// Seconds of model time as each call measured it when it was made: the slowest of the parallel
+    /// candidates plus the rewrite. Unlike ``seconds`` it holds for answers served from a response cache.
+    public var modelSeconds: Double?
     public var model: ModelID
 
     public init(
         text: String, adherence: AdherenceReport, candidates: [Candidate], chosen: Int, revision: Revision?,
-        repaired: [String]? = nil, endedAtBudget: Bool? = nil, usage: TokenUsage, seconds: Double, model: ModelID
+        repaired: [String]? = nil, endedAtBudget: Bool? = nil, usage: TokenUsage, seconds: Double,
+        modelSeconds: Double? = nil, model: ModelID
     ) {
         self.text = text
         self.adherence = adherence
@@ -47,6 +51,7 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
         self.endedAtBudget = endedAtBudget
         self.usage = usage
         self.seconds = seconds
+        self.modelSeconds = modelSeconds
         self.model = model
     }
 

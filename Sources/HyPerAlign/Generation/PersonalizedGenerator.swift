@@ -27,13 +27,16 @@ public struct PersonalizedGenerator<Model: ChatModel>: Sendable {
     }
 
     /// The exact chat request a variant sends, for inspection, token accounting and the service.
+    /// - Parameter habits: the person's checker (``GenerationOptions/adherenceChecker(for:)``), when the
+    ///   caller already built it to check the answer; measured here otherwise.
     public func chatRequest(
-        _ request: String, for profile: UserProfile, hypotheses: HypothesisSet?, variant: GenerationVariant
+        _ request: String, for profile: UserProfile, hypotheses: HypothesisSet?, variant: GenerationVariant,
+        habits: AdherenceChecker? = nil
     ) throws -> ChatRequest {
         let messages = try PromptAssembler(prompts: prompts, exampleTokenBudget: options.exampleTokenBudget)
             .messages(
                 request: request, profile: profile, hypotheses: hypotheses, variant: variant,
-                habits: options.adherenceChecker(for: profile))
+                habits: habits ?? options.adherenceChecker(for: profile))
         return ChatRequest(
             messages: messages, temperature: options.temperature, maxTokens: options.tokenBudget(for: profile),
             seed: options.seed, frequencyPenalty: options.frequencyPenalty)

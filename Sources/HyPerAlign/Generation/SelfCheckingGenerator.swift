@@ -36,8 +36,9 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
     ) async throws -> CheckedGeneration {
         let clock = ContinuousClock()
         let start = clock.now
-        let base = try generator.chatRequest(request, for: profile, hypotheses: hypotheses, variant: variant)
+        // Measured once: the habits the prompt asks for are the habits every candidate is checked against.
         let checker = generator.options.adherenceChecker(for: profile)
+        let base = try generator.chatRequest(request, for: profile, hypotheses: hypotheses, variant: variant, habits: checker)
         let seeds = (0..<bestOf).map { (base.seed ?? 0) + $0 }
         let responses = try await withThrowingTaskGroup(of: (Int, ChatResponse).self) { group in
             for (index, seed) in seeds.enumerated() {
@@ -60,6 +61,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             (reports[a].satisfied, closeness[a], b) < (reports[b].satisfied, closeness[b], a)
         } ?? 0
         var usage = responses.map(\.usage).reduce(TokenUsage(), +)
+        var modelTime = responses.map(\.latency).max() ?? .zero
         var text = texts[chosen]
         var repaired = repairs[chosen].repaired
         var endedAtBudget = finished[chosen].cut
@@ -82,6 +84,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             rewriteRequest.messages = messages
             let rewrite = try await generator.model.complete(rewriteRequest)
             usage = usage + rewrite.usage
+            modelTime += rewrite.latency
             let rewriteFinished = Self.finished(rewrite)
             let (rewriteText, rewriteRepaired): (String, [String]) = repair ? checker.repair(rewriteFinished.text) : (rewriteFinished.text, [])
             let rewriteReport = checker.check(rewriteText)
@@ -100,7 +103,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
             text: text, adherence: adherence,
             candidates: responses.indices.map { .init(seed: seeds[$0], satisfied: reports[$0].satisfied, closeness: closeness[$0]) },
             chosen: chosen, revision: revision, repaired: repair ? repaired : nil, endedAtBudget: endedAtBudget, usage: usage,
-            seconds: elapsed.seconds,
+            seconds: elapsed.seconds, modelSeconds: modelTime.seconds,
             model: responses[chosen].model)
     }
 

@@ -21,9 +21,9 @@ public struct CachedChatModel<Base: ChatModel>: ChatModel {
 
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {
         guard let key = ResponseCache.key(model: modelID, request: request) else { return try await base.complete(request) }
-        if var cached = cache.response(forKey: key) {
+        // A hit keeps the latency measured when the call was made: what the answer cost, not the lookup.
+        if let cached = cache.response(forKey: key) {
             counters.hit()
-            cached.latency = .zero
             return cached
         }
         counters.miss()

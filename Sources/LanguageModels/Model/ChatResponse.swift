@@ -34,7 +34,7 @@ public struct ChatResponse: Sendable, Hashable, Codable {
     public var text: String
     public var finishReason: FinishReason?
     public var usage: TokenUsage
-    /// Wall-clock time of the call that produced it (zero when served from a cache).
+    /// Wall-clock time of the call that produced it (from a cache: as measured when the call was made).
     public var latency: Duration
     public var model: ModelID
 
