@@ -13,8 +13,8 @@ struct AdherenceEvaluationTests {
         let result = try await AdherenceEvaluation(model: model, configuration: configuration).run([SyntheticCorpus.corpus])
         let variants = AdherenceVariant.standard().map(\.description)
         #expect(variants == [
-            "zero-shot", "few-shot", "hyperalign", "hyperalign --best-of 4", "hyperalign --revise",
-            "hyperalign --repair", "hyperalign --best-of 4 --repair",
+            "zero-shot", "few-shot", "hyperalign", "hyperalign+examples", "hyperalign --best-of 4",
+            "hyperalign+examples --best-of 4", "hyperalign --revise", "hyperalign --repair", "hyperalign --best-of 4 --repair",
         ])
         #expect(result.records.count == 3 * variants.count)
         #expect(result.summary.rows.map(\.variant) == variants)
@@ -51,6 +51,27 @@ struct AdherenceEvaluationTests {
             let repaired = try #require(mine.first { $0.variant == "hyperalign --best-of 4 --repair" })
             #expect(repaired.satisfied >= plain.satisfied)
         }
+    }
+
+    @Test func winRatesAreAlsoGivenPerDataSetBesideItsJudgeCheck() {
+        func record(_ dataset: String, _ author: String, _ variant: String, win: Double?) -> AdherenceRecord {
+            AdherenceRecord(
+                dataset: dataset, author: author, item: "\(author)/0", variant: variant, text: "x", satisfied: 1, checked: 1,
+                winAgainstZeroShot: win, seconds: 0, promptTokens: 0, completionTokens: 0)
+        }
+        let records = ["a1", "a2"].flatMap { [record("a", $0, "zero-shot", win: nil), record("a", $0, "hyperalign", win: 1)] }
+            + ["b1", "b2"].flatMap { [record("b", $0, "zero-shot", win: nil), record("b", $0, "hyperalign", win: 0)] }
+        let truth = ["a1", "a2", "b1", "b2"].map {
+            AdherenceGroundTruth(dataset: String($0.prefix(1)), author: $0, item: "\($0)/0", realOverZeroShot: $0.hasPrefix("a") ? 1 : 0.5)
+        }
+        let summary = AdherenceSummary(
+            model: "m", datasets: ["a", "b"], promptsPerAuthor: 1, variants: ["zero-shot", "hyperalign"], records: records, groundTruth: truth)
+        #expect(summary.rows[1].winRateAgainstZeroShot?.estimate == 0.5)
+        #expect(summary.byDataset.map(\.dataset) == ["a", "b"])
+        #expect(summary.byDataset.map { $0.winRateAgainstZeroShot[1]?.estimate } == [1, 0])
+        #expect(summary.byDataset.map { $0.winRateAgainstZeroShot[0] } == [nil, nil])
+        #expect(summary.byDataset.map(\.judgeRealOverZeroShot.estimate) == [1, 0.5])
+        #expect(summary.markdown.contains("| b (2 authors) | 0.50"))
     }
 
     @Test func theJudgeNeverSeesWhatTheGeneratorRead() {

@@ -50,9 +50,10 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                     for (position, author) in pair.enumerated() {
                         group.addTask {
                             let (authorRecords, authorTruth) = try await evaluate(author, dataset: dataset, judge: judge)
-                            let best = authorRecords.filter { $0.variant.contains("--best-of") }
+                            // The goal's row: hyperalign best-of, no repair.
+                            let best = authorRecords.filter { $0.variant.hasPrefix("hyperalign --best-of") && !$0.variant.contains("--repair") }
                             let wins = best.compactMap(\.winAgainstZeroShot).reduce(0, +)
-                            progress("\(dataset)/\(author.author): \(authorRecords.count) answers; best-of followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
+                            progress("\(dataset)/\(author.author): \(authorRecords.count) answers; hyperalign best-of followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
                             return (position, authorRecords, authorTruth)
                         }
                     }

@@ -26,6 +26,27 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     public var modelSeconds: Double?
     public var promptTokens: Int
     public var completionTokens: Int
+
+    package init(
+        dataset: String, author: String, item: String, variant: String, text: String, satisfied: Int, checked: Int,
+        habits: [String: Bool]? = nil, winAgainstZeroShot: Double?, endedAtBudget: Bool? = nil, seconds: Double,
+        modelSeconds: Double? = nil, promptTokens: Int, completionTokens: Int
+    ) {
+        self.dataset = dataset
+        self.author = author
+        self.item = item
+        self.variant = variant
+        self.text = text
+        self.satisfied = satisfied
+        self.checked = checked
+        self.habits = habits
+        self.winAgainstZeroShot = winAgainstZeroShot
+        self.endedAtBudget = endedAtBudget
+        self.seconds = seconds
+        self.modelSeconds = modelSeconds
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+    }
 }
 
 /// The stylometric judge's ground-truth check for one prompt: does it prefer the author's real answer
@@ -36,4 +57,11 @@ public struct AdherenceGroundTruth: Sendable, Hashable, Codable {
     public var item: String
     /// 1 when the real text wins, ½ on a tie, 0 when the zero-shot answer wins.
     public var realOverZeroShot: Double
+
+    package init(dataset: String, author: String, item: String, realOverZeroShot: Double) {
+        self.dataset = dataset
+        self.author = author
+        self.item = item
+        self.realOverZeroShot = realOverZeroShot
+    }
 }

@@ -31,6 +31,18 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
     public var brokenHabits: [BrokenHabit]
     /// How often the stylometric judge prefers the author's real held-out answer over zero-shot.
     public var judgeRealOverZeroShot: Estimate
+    /// The judge check and the win-rates per data set: a win-rate means little where the judge cannot tell
+    /// the real answer from zero-shot.
+    public var byDataset: [DatasetBreakdown]
+
+    /// One data set's judge check and win-rates (authors resampled).
+    public struct DatasetBreakdown: Sendable, Hashable, Codable {
+        public var dataset: String
+        public var authors: Int
+        public var judgeRealOverZeroShot: Estimate
+        /// Per variant in the rows' order; nil for the baseline.
+        public var winRateAgainstZeroShot: [Estimate?]
+    }
 
     /// One habit's failures across variants.
     public struct BrokenHabit: Sendable, Hashable, Codable {
@@ -40,8 +52,23 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         public var checked: [Int]
     }
 
-    init(model: String, datasets: [String], promptsPerAuthor: Int, variants: [String], records: [AdherenceRecord], groundTruth: [AdherenceGroundTruth]) {
+    package init(model: String, datasets: [String], promptsPerAuthor: Int, variants: [String], records: [AdherenceRecord], groundTruth: [AdherenceGroundTruth]) {
         let bootstrap = Bootstrap()
+        func winRate(_ records: [AdherenceRecord]) -> Estimate? {
+            let judged = Dictionary(grouping: records.filter { $0.winAgainstZeroShot != nil }) { "\($0.dataset)/\($0.author)" }
+                .sorted { $0.key < $1.key }.map(\.value)
+            guard !judged.isEmpty else { return nil }
+            let interval = bootstrap.clusterInterval(of: judged) { sample in
+                sample.compactMap(\.winAgainstZeroShot).reduce(0, +) / Double(max(1, sample.count))
+            }
+            return Estimate(interval, n: judged.count)
+        }
+        func judgeCheck(_ truth: [AdherenceGroundTruth]) -> Estimate {
+            let clusters = Dictionary(grouping: truth) { "\($0.dataset)/\($0.author)" }.sorted { $0.key < $1.key }.map(\.value)
+            return Estimate(
+                bootstrap.clusterInterval(of: clusters) { $0.map(\.realOverZeroShot).reduce(0, +) / Double(max(1, $0.count)) },
+                n: clusters.count)
+        }
         self.model = model
         self.datasets = datasets
         self.promptsPerAuthor = promptsPerAuthor
@@ -59,15 +86,11 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 let checked = sample.map(\.checked).reduce(0, +)
                 return checked == 0 ? .nan : Double(sample.map(\.satisfied).reduce(0, +)) / Double(checked)
             }
-            let judged = byAuthor(mine.filter { $0.winAgainstZeroShot != nil }, key: authorKey)
-            let wins = bootstrap.clusterInterval(of: judged) { sample in
-                sample.compactMap(\.winAgainstZeroShot).reduce(0, +) / Double(max(1, sample.count))
-            }
             let n = Double(max(1, mine.count))
             return Row(
                 variant: variant, answers: mine.count,
                 adherence: Estimate(adherence, n: clusters.count),
-                winRateAgainstZeroShot: judged.isEmpty ? nil : Estimate(wins, n: judged.count),
+                winRateAgainstZeroShot: winRate(mine),
                 endedAtBudget: mine.contains { $0.endedAtBudget == nil } ? nil : mine.filter { $0.endedAtBudget == true }.count,
                 meanSeconds: mine.map { $0.modelSeconds ?? $0.seconds }.reduce(0, +) / n,
                 meanPromptTokens: Double(mine.map(\.promptTokens).reduce(0, +)) / n,
@@ -87,10 +110,14 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         brokenHabits = tallies.map { BrokenHabit(habit: $0.key, broken: $0.value.broken, checked: $0.value.checked) }
             .filter { $0.broken.contains { $0 > 0 } }
             .sorted { ($0.broken.reduce(0, +), $1.habit) > ($1.broken.reduce(0, +), $0.habit) }
-        let truthClusters = byAuthor(groundTruth) { "\($0.dataset)/\($0.author)" }
-        judgeRealOverZeroShot = Estimate(
-            bootstrap.clusterInterval(of: truthClusters) { $0.map(\.realOverZeroShot).reduce(0, +) / Double(max(1, $0.count)) },
-            n: truthClusters.count)
+        judgeRealOverZeroShot = judgeCheck(groundTruth)
+        byDataset = datasets.map { dataset in
+            let mine = records.filter { $0.dataset == dataset }
+            return DatasetBreakdown(
+                dataset: dataset, authors: Set(mine.map(\.author)).count,
+                judgeRealOverZeroShot: judgeCheck(groundTruth.filter { $0.dataset == dataset }),
+                winRateAgainstZeroShot: variants.map { variant in winRate(mine.filter { $0.variant == variant }) })
+        }
     }
 
     /// A Markdown table of the rows (n = authors resampled in each interval).
@@ -116,6 +143,18 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         lines.append("Model s / answer: the time its calls took when they were made (an answer from the response cache keeps that time), while the run's other calls shared the server's slots; parallel candidates count once, the slowest.")
         lines.append("")
         lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")
+        if byDataset.count > 1 {
+            lines.append("")
+            lines.append("Per data set (a win-rate means little where the judge check is near 0.5):")
+            lines.append("")
+            let judged = rows.indices.filter { rows[$0].winRateAgainstZeroShot != nil }
+            lines.append("| data set | judge check | " + judged.map { "\(rows[$0].variant) win-rate" }.joined(separator: " | ") + " |")
+            lines.append("|---|---|" + String(repeating: "---|", count: judged.count))
+            for breakdown in byDataset {
+                let rates = judged.map { breakdown.winRateAgainstZeroShot[$0]?.text() ?? "—" }
+                lines.append("| \(breakdown.dataset) (\(breakdown.authors) authors) | \(breakdown.judgeRealOverZeroShot.text()) | " + rates.joined(separator: " | ") + " |")
+            }
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -25,11 +25,13 @@ public struct AdherenceVariant: Sendable, Hashable, Codable, CustomStringConvert
         return name
     }
 
-    /// The seven the benchmark reports, the baseline first; the two `--repair` rows re-use the answers of
-    /// the rows above them (repair makes no model call).
+    /// The nine the benchmark reports, the baseline first: the four generation variants (SPEC 1.3), best-of
+    /// for both HyPerAlign ones, one revision pass, and two `--repair` rows that re-use the answers of the rows
+    /// above them (repair makes no model call).
     public static func standard(bestOf: Int = 4) -> [AdherenceVariant] {
         [
-            .init(.zeroShot), .init(.fewShot), .init(.hyperalign), .init(.hyperalign, bestOf: bestOf), .init(.hyperalign, revise: true),
+            .init(.zeroShot), .init(.fewShot), .init(.hyperalign), .init(.hyperalignExamples),
+            .init(.hyperalign, bestOf: bestOf), .init(.hyperalignExamples, bestOf: bestOf), .init(.hyperalign, revise: true),
             .init(.hyperalign, repair: true), .init(.hyperalign, bestOf: bestOf, repair: true),
         ]
     }
