@@ -74,6 +74,20 @@ struct AdherenceEvaluationTests {
         #expect(summary.markdown.contains("| b (2 authors) | 0.50"))
     }
 
+    @Test func aVariantReadsBackFromTheNameTheSummaryGivesIt() throws {
+        for variant in AdherenceVariant.standard(bestOf: 5) {
+            #expect(try AdherenceVariant(parsing: variant.description) == variant)
+        }
+        #expect(try AdherenceVariant(parsing: "  hyperalign   --repair --best-of 3 ") == AdherenceVariant(.hyperalign, bestOf: 3, repair: true))
+        let unknown = #expect(throws: EvaluationError.self) { try AdherenceVariant(parsing: "hyperalign+exemples") }
+        #expect(unknown?.description.contains("'hyperalign+exemples'") == true)
+        let flag = #expect(throws: EvaluationError.self) { try AdherenceVariant(parsing: "few-shot --best 4") }
+        #expect(flag?.description.contains("'--best'") == true)
+        #expect(throws: EvaluationError.self) { try AdherenceVariant(parsing: "hyperalign --best-of 1") }
+        #expect(throws: EvaluationError.self) { try AdherenceVariant(parsing: "hyperalign --best-of") }
+        #expect(throws: EvaluationError.self) { try AdherenceVariant(parsing: " ") }
+    }
+
     @Test func theJudgeNeverSeesWhatTheGeneratorRead() {
         // The benchmark's judge draws on JudgeReferences: held-out texts only.
         for author in SyntheticCorpus.corpus.authors {

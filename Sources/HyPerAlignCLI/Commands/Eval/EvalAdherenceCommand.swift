@@ -10,7 +10,7 @@ import LanguageModels
 struct EvalAdherenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adherence",
-        abstract: "Measured habits followed and stylometric win-rate vs zero-shot for zero-shot, few-shot, hyperalign, hyperalign --best-of N and hyperalign --revise.",
+        abstract: "Measured habits followed and stylometric win-rate vs zero-shot for zero-shot, few-shot, hyperalign and hyperalign+examples, with --best-of N, --revise and --repair.",
         discussion: """
             Writes records.jsonl (every answer with its checks and verdict), ground-truth.jsonl, summary.json and \
             summary.md to the run folder. Intervals are 95% cluster-bootstrap intervals (authors resampled). The judge's \
@@ -27,6 +27,10 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
     var maxTokens: Int?
     @Option(name: .customLong("example-tokens"), help: "The author's texts shown to few-shot, in tokens (default: 1500 on the embedded model, 6000 otherwise).")
     var exampleTokens: Int?
+    @Option(help: ArgumentHelp(
+        "Comma-separated rows to run, written as the summary writes them, e.g. 'few-shot,hyperalign+examples --best-of 4' (default: the nine standard ones).",
+        discussion: "zero-shot always runs first: it is the baseline every win-rate is measured against."))
+    var variants: String?
 
     func validate() throws {
         guard (1...50).contains(authors), (1...20).contains(promptsPerAuthor) else {
@@ -35,6 +39,22 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
         guard (2...CheckedGeneration.maxCandidates).contains(bestOf) else {
             throw ValidationError("--best-of must be 2–\(CheckedGeneration.maxCandidates)")
         }
+        _ = try chosenVariants()
+    }
+
+    /// The rows to run: `--variants` read in order (duplicates dropped), zero-shot first; else the standard nine.
+    private func chosenVariants() throws -> [AdherenceVariant] {
+        guard let variants else { return AdherenceVariant.standard(bestOf: bestOf) }
+        var chosen = [AdherenceVariant(.zeroShot)]
+        for name in variants.split(separator: ",") {
+            do {
+                let variant = try AdherenceVariant(parsing: String(name))
+                if !chosen.contains(variant) { chosen.append(variant) }
+            } catch {
+                throw ValidationError("--variants: \(error)")
+            }
+        }
+        return chosen
     }
 
     func run() async throws {
@@ -54,7 +74,7 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
         generation.exampleTokenBudget = exampleTokens ?? (embedded ? 1500 : 6000)
         let configuration = AdherenceRunConfiguration(
             datasets: sets, authorsPerDataset: authors, promptsPerAuthor: promptsPerAuthor,
-            variants: AdherenceVariant.standard(bestOf: bestOf), inference: try session.inferenceConfiguration(count: 8),
+            variants: try chosenVariants(), inference: try session.inferenceConfiguration(count: 8),
             generation: generation, concurrency: global.slots)
         let dataDirectory = try io.dataDirectory()
         let loader = AuthorshipCorpusLoader(dataDirectory: dataDirectory)
