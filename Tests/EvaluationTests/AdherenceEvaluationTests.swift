@@ -51,6 +51,23 @@ struct AdherenceEvaluationTests {
             let repaired = try #require(mine.first { $0.variant == "hyperalign --best-of 4 --repair" })
             #expect(repaired.satisfied >= plain.satisfied)
         }
+        // Best-of rows keep every candidate's score; the scripted model's four candidates are one text, so
+        // every choice tied on habits and closeness made it.
+        for record in result.records {
+            let bestOf = record.variant.contains("--best-of")
+            #expect(record.candidates?.count == (bestOf ? 4 : nil))
+            #expect((record.chosenCandidate != nil) == bestOf)
+            #expect(record.choiceTiedOnHabits == (bestOf ? true : nil))
+        }
+        #expect(result.summary.rows.map(\.choicesTiedOnHabits) == variants.map { $0.contains("--best-of") ? 3 : nil })
+        #expect(result.summary.markdown.contains("closeness to the person's texts (another candidate followed as many habits): hyperalign --best-of 4 3 of 3;"))
+    }
+
+    @Test func closenessChoseOnlyWhereAnotherCandidateFollowedAsManyHabits() {
+        let candidates = [5, 7, 6, 7].map { CheckedGeneration.Candidate(seed: $0, satisfied: $0, closeness: 0) }
+        #expect(CheckedGeneration.tiedOnHabits(candidates, chosen: 1))
+        #expect(!CheckedGeneration.tiedOnHabits(Array(candidates.prefix(3)), chosen: 1))
+        #expect(!CheckedGeneration.tiedOnHabits(candidates, chosen: 9))
     }
 
     @Test func winRatesAreAlsoGivenPerDataSetBesideItsJudgeCheck() {

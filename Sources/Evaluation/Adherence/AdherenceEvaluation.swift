@@ -130,7 +130,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                     satisfied: result.adherence.satisfied, checked: result.adherence.checked,
                     habits: result.adherence.items.reduce(into: [:]) { $0[$1.habit] = $1.satisfied },
                     winAgainstZeroShot: win, endedAtBudget: result.endedAtBudget ?? false,
-                    seconds: result.seconds, modelSeconds: result.modelSeconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens))
+                    seconds: result.seconds, modelSeconds: result.modelSeconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens,
+                    candidates: variant.bestOf > 1 ? result.candidates : nil, chosenCandidate: variant.bestOf > 1 ? result.chosen : nil))
             }
             if let zeroShot {
                 truth.append(AdherenceGroundTruth(

@@ -26,11 +26,22 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     public var modelSeconds: Double?
     public var promptTokens: Int
     public var completionTokens: Int
+    /// Every candidate of a best-of answer, with the habits it followed and its closeness to the person's
+    /// texts, and which one was kept (nil for a single answer, and in records written before these fields).
+    public var candidates: [CheckedGeneration.Candidate]?
+    public var chosenCandidate: Int?
+
+    /// Whether closeness to the person's texts chose this answer: another candidate followed as many habits.
+    public var choiceTiedOnHabits: Bool? {
+        guard let candidates, let chosenCandidate else { return nil }
+        return CheckedGeneration.tiedOnHabits(candidates, chosen: chosenCandidate)
+    }
 
     package init(
         dataset: String, author: String, item: String, variant: String, text: String, satisfied: Int, checked: Int,
         habits: [String: Bool]? = nil, winAgainstZeroShot: Double?, endedAtBudget: Bool? = nil, seconds: Double,
-        modelSeconds: Double? = nil, promptTokens: Int, completionTokens: Int
+        modelSeconds: Double? = nil, promptTokens: Int, completionTokens: Int,
+        candidates: [CheckedGeneration.Candidate]? = nil, chosenCandidate: Int? = nil
     ) {
         self.dataset = dataset
         self.author = author
@@ -46,6 +57,8 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
         self.modelSeconds = modelSeconds
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
+        self.candidates = candidates
+        self.chosenCandidate = chosenCandidate
     }
 }
 

@@ -19,6 +19,9 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         public var meanSeconds: Double
         public var meanPromptTokens: Double
         public var meanCompletionTokens: Double
+        /// Best-of answers whose kept candidate tied on habits with another, so closeness to the person's
+        /// texts chose it (nil for rows of single answers or records without candidates).
+        public var choicesTiedOnHabits: Int?
     }
 
     public var model: String
@@ -94,7 +97,9 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 endedAtBudget: mine.contains { $0.endedAtBudget == nil } ? nil : mine.filter { $0.endedAtBudget == true }.count,
                 meanSeconds: mine.map { $0.modelSeconds ?? $0.seconds }.reduce(0, +) / n,
                 meanPromptTokens: Double(mine.map(\.promptTokens).reduce(0, +)) / n,
-                meanCompletionTokens: Double(mine.map(\.completionTokens).reduce(0, +)) / n)
+                meanCompletionTokens: Double(mine.map(\.completionTokens).reduce(0, +)) / n,
+                choicesTiedOnHabits: mine.contains { $0.choiceTiedOnHabits != nil }
+                    ? mine.filter { $0.choiceTiedOnHabits == true }.count : nil)
         }
         var tallies: [String: (broken: [Int], checked: [Int])] = [:]
         for (position, variant) in variants.enumerated() {
@@ -141,6 +146,11 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         }
         lines.append("")
         lines.append("Model s / answer: the time its calls took when they were made (an answer from the response cache keeps that time), while the run's other calls shared the server's slots; parallel candidates count once, the slowest.")
+        let tied = rows.compactMap { row in row.choicesTiedOnHabits.map { "\(row.variant) \($0) of \(row.answers)" } }
+        if !tied.isEmpty {
+            lines.append("")
+            lines.append("Best-of answers chosen by closeness to the person's texts (another candidate followed as many habits): " + tied.joined(separator: "; ") + ".")
+        }
         lines.append("")
         lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")
         if byDataset.count > 1 {

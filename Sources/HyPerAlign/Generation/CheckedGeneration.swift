@@ -9,6 +9,18 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
         public var satisfied: Int
         /// Stylistic closeness to the person's texts (the tie-breaker).
         public var closeness: Double
+
+        public init(seed: Int?, satisfied: Int, closeness: Double) {
+            self.seed = seed
+            self.satisfied = satisfied
+            self.closeness = closeness
+        }
+    }
+
+    /// Whether closeness chose candidate `chosen`: another of `candidates` followed as many habits.
+    public static func tiedOnHabits(_ candidates: [Candidate], chosen: Int) -> Bool {
+        guard candidates.indices.contains(chosen) else { return false }
+        return candidates.filter { $0.satisfied == candidates[chosen].satisfied }.count > 1
     }
 
     /// The most candidates one answer may sample (`--best-of`, the service's `bestOf`, the benchmark).
