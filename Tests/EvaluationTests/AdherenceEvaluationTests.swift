@@ -4,6 +4,7 @@ import Evaluation
 import HyPerAlign
 import LanguageModels
 import LanguageModelsTesting
+import Synchronization
 import Testing
 
 struct AdherenceEvaluationTests {
@@ -61,6 +62,21 @@ struct AdherenceEvaluationTests {
         }
         #expect(result.summary.rows.map(\.choicesTiedOnHabits) == variants.map { $0.contains("--best-of") ? 3 : nil })
         #expect(result.summary.markdown.contains("closeness to the person's texts (another candidate followed as many habits): hyperalign --best-of 4 3 of 3;"))
+    }
+
+    /// A run of chosen rows reports those rows, and each progress line names the row it counts.
+    @Test func aRunOfChosenRowsReportsThemAndItsProgressNamesTheRow() async throws {
+        let model = ScriptedChatModel(steps: [], fallback: .respond(SyntheticCorpus.answer))
+        let variants = [AdherenceVariant(.zeroShot), try AdherenceVariant(parsing: "hyperalign+examples --best-of 2")]
+        let configuration = AdherenceRunConfiguration(datasets: [.ccat50], authorsPerDataset: 2, promptsPerAuthor: 1, variants: variants)
+        let lines = Mutex<[String]>([])
+        let result = try await AdherenceEvaluation(model: model, configuration: configuration)
+            .run([SyntheticCorpus.corpus]) { line in lines.withLock { $0.append(line) } }
+        #expect(result.summary.rows.map(\.variant) == ["zero-shot", "hyperalign+examples --best-of 2"])
+        #expect(result.records.count == 4)
+        let progress = lines.withLock { $0 }
+        #expect(progress.count == 2)
+        #expect(progress.allSatisfy { $0.contains("hyperalign+examples --best-of 2 followed") && $0.contains("of 1 against zero-shot") })
     }
 
     @Test func closenessChoseOnlyWhereAnotherCandidateFollowedAsManyHabits() {

@@ -33,6 +33,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
     public func run(_ corpora: [AuthorshipCorpus], progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Result {
         var records: [AdherenceRecord] = []
         var truth: [AdherenceGroundTruth] = []
+        // The row each progress line reports: the goal's (the first best-of without repair), else the last run.
+        let headline = configuration.variants.first { $0.bestOf > 1 && !$0.repair } ?? configuration.variants.last ?? AdherenceVariant(.zeroShot)
         for corpus in corpora {
             // The generator reads every training text the loader gave (hypotheses are inferred from them).
             let trainingTexts = corpus.authors.map(\.trainingTexts.count).max() ?? 0
@@ -50,10 +52,9 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                     for (position, author) in pair.enumerated() {
                         group.addTask {
                             let (authorRecords, authorTruth) = try await evaluate(author, dataset: dataset, judge: judge)
-                            // The goal's row: hyperalign best-of, no repair.
-                            let best = authorRecords.filter { $0.variant.hasPrefix("hyperalign --best-of") && !$0.variant.contains("--repair") }
+                            let best = authorRecords.filter { $0.variant == headline.description }
                             let wins = best.compactMap(\.winAgainstZeroShot).reduce(0, +)
-                            progress("\(dataset)/\(author.author): \(authorRecords.count) answers; hyperalign best-of followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
+                            progress("\(dataset)/\(author.author): \(authorRecords.count) answers; \(headline) followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
                             return (position, authorRecords, authorTruth)
                         }
                     }

@@ -7,7 +7,7 @@ struct EvalDataOptions: ParsableArguments {
     @Option(help: "Data folder laid out like shared/data (default: $HYPERALIGN_DATA_DIR, else ../shared/data; a named folder must exist).")
     var data: String?
 
-    @Option(help: "Run folder (default: runs/<benchmark>-<slice>). Re-using it resumes the run.")
+    @Option(help: "Run folder (default: runs/<benchmark>-<slice>). Re-using it resumes an authorship or deliberative run from its finished steps; the other benchmarks run again, their answers from the response cache.")
     var out: String?
 
     @Flag(help: "Print the summary as JSON on stdout (win-rates, CIs, each judge's ground-truth accuracy).")
