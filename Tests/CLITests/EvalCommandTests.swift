@@ -115,4 +115,14 @@ struct EvalCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown system 'gpt-5'"))
     }
+
+    @Test func aMisspeltOrEmptyAdherenceRowIsRefusedBeforeAnythingRuns() async throws {
+        let cli = CLIRunner()
+        let misspelt = try await cli.run(["eval", "adherence", "--variants", "few-shot,hyperalign+exemples --best-of 4", "--data", "/nonexistent", "--quiet"])
+        #expect(misspelt.status != 0)
+        #expect(misspelt.stderr.contains("unknown variant 'hyperalign+exemples'"))
+        let empty = try await cli.run(["eval", "adherence", "--variants", " , ", "--data", "/nonexistent", "--quiet"])
+        #expect(empty.status != 0)
+        #expect(empty.stderr.contains("--variants names no row"))
+    }
 }

@@ -45,8 +45,12 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
     /// The rows to run: `--variants` read in order (duplicates dropped), zero-shot first; else the standard nine.
     private func chosenVariants() throws -> [AdherenceVariant] {
         guard let variants else { return AdherenceVariant.standard(bestOf: bestOf) }
+        let names = variants.split(separator: ",").filter { !$0.allSatisfy(\.isWhitespace) }
+        guard !names.isEmpty else {
+            throw ValidationError("--variants names no row: give e.g. 'hyperalign --best-of 4,few-shot'")
+        }
         var chosen = [AdherenceVariant(.zeroShot)]
-        for name in variants.split(separator: ",") {
+        for name in names {
             do {
                 let variant = try AdherenceVariant(parsing: String(name))
                 if !chosen.contains(variant) { chosen.append(variant) }
