@@ -57,9 +57,13 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
 
     package init(model: String, datasets: [String], promptsPerAuthor: Int, variants: [String], records: [AdherenceRecord], groundTruth: [AdherenceGroundTruth]) {
         let bootstrap = Bootstrap()
+        // Cluster bootstrap: an author's prompts are correlated, so authors are resampled, their answers pooled.
+        func byAuthor<T>(_ items: [T], key: (T) -> String) -> [[T]] {
+            Dictionary(grouping: items, by: key).sorted { $0.key < $1.key }.map(\.value)
+        }
+        let authorKey: (AdherenceRecord) -> String = { "\($0.dataset)/\($0.author)" }
         func winRate(_ records: [AdherenceRecord]) -> Estimate? {
-            let judged = Dictionary(grouping: records.filter { $0.winAgainstZeroShot != nil }) { "\($0.dataset)/\($0.author)" }
-                .sorted { $0.key < $1.key }.map(\.value)
+            let judged = byAuthor(records.filter { $0.winAgainstZeroShot != nil }, key: authorKey)
             guard !judged.isEmpty else { return nil }
             let interval = bootstrap.clusterInterval(of: judged) { sample in
                 sample.compactMap(\.winAgainstZeroShot).reduce(0, +) / Double(max(1, sample.count))
@@ -67,7 +71,7 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
             return Estimate(interval, n: judged.count)
         }
         func judgeCheck(_ truth: [AdherenceGroundTruth]) -> Estimate {
-            let clusters = Dictionary(grouping: truth) { "\($0.dataset)/\($0.author)" }.sorted { $0.key < $1.key }.map(\.value)
+            let clusters = byAuthor(truth) { "\($0.dataset)/\($0.author)" }
             return Estimate(
                 bootstrap.clusterInterval(of: clusters) { $0.map(\.realOverZeroShot).reduce(0, +) / Double(max(1, $0.count)) },
                 n: clusters.count)
@@ -75,13 +79,7 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         self.model = model
         self.datasets = datasets
         self.promptsPerAuthor = promptsPerAuthor
-        let authorKeys = Array(Set(records.map { "\($0.dataset)/\($0.author)" })).sorted()
-        authors = authorKeys.count
-        func byAuthor<T>(_ items: [T], key: (T) -> String) -> [[T]] {
-            Dictionary(grouping: items, by: key).sorted { $0.key < $1.key }.map(\.value)
-        }
-        let authorKey: (AdherenceRecord) -> String = { "\($0.dataset)/\($0.author)" }
-        // Cluster bootstrap: an author's prompts are correlated, so authors are resampled, their answers pooled.
+        authors = Set(records.map(authorKey)).count
         rows = variants.map { variant in
             let mine = records.filter { $0.variant == variant }
             let clusters = byAuthor(mine, key: authorKey)
