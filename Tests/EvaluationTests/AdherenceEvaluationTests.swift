@@ -59,6 +59,10 @@ struct AdherenceEvaluationTests {
             #expect(record.candidates?.count == (bestOf ? 4 : nil))
             #expect((record.chosenCandidate != nil) == bestOf)
             #expect(record.choiceTiedOnHabits == (bestOf ? true : nil))
+            // Every candidate is kept as checked and judged against the same zero-shot answer; the four are
+            // one text here, so each has the kept answer's verdict.
+            #expect(record.candidates?.allSatisfy { $0.text == record.text } ?? true)
+            #expect(record.candidateWins == (bestOf ? Array(repeating: try #require(record.winAgainstZeroShot), count: 4) : nil))
         }
         #expect(result.summary.rows.map(\.choicesTiedOnHabits) == variants.map { $0.contains("--best-of") ? 3 : nil })
         #expect(result.summary.markdown.contains("closeness to the person's texts (another candidate followed as many habits): hyperalign --best-of 4 3 of 3;"))
@@ -105,6 +109,28 @@ struct AdherenceEvaluationTests {
         #expect(summary.byDataset.map { $0.winRateAgainstZeroShot[0] } == [nil, nil])
         #expect(summary.byDataset.map(\.judgeRealOverZeroShot.estimate) == [1, 0.5])
         #expect(summary.markdown.contains("| b (2 authors) | 0.50"))
+    }
+
+    /// A best-of row's kept win-rate sits beside the rate of one candidate at random and of the best one.
+    @Test func bestOfRowsShowWhatTheChoiceGained() {
+        func record(_ author: String, _ variant: String, win: Double?, candidateWins: [Double]? = nil) -> AdherenceRecord {
+            AdherenceRecord(
+                dataset: "a", author: author, item: "\(author)/0", variant: variant, text: "x", satisfied: 1, checked: 1,
+                winAgainstZeroShot: win, seconds: 0, promptTokens: 0, completionTokens: 0, candidateWins: candidateWins)
+        }
+        let records = [
+            record("a1", "zero-shot", win: nil), record("a1", "hyperalign --best-of 4", win: 1, candidateWins: [1, 0, 0, 0.5]),
+            record("a2", "zero-shot", win: nil), record("a2", "hyperalign --best-of 4", win: 0, candidateWins: [0, 0, 0, 1]),
+        ]
+        let summary = AdherenceSummary(
+            model: "m", datasets: ["a"], promptsPerAuthor: 1, variants: ["zero-shot", "hyperalign --best-of 4"], records: records, groundTruth: [])
+        let row = summary.rows[1]
+        #expect(row.winRateAgainstZeroShot?.estimate == 0.5)
+        #expect(row.randomCandidateWinRate?.estimate == (1.5 / 4 + 1.0 / 4) / 2)
+        #expect(row.bestCandidateWinRate?.estimate == 1)
+        #expect(summary.rows[0].randomCandidateWinRate == nil)
+        #expect(summary.markdown.contains("hyperalign --best-of 4: kept 0.50 ["))
+        #expect(summary.markdown.contains("the judge's own pick 1.00 ["))
     }
 
     @Test func aVariantReadsBackFromTheNameTheSummaryGivesIt() throws {

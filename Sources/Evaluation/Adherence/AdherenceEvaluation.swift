@@ -123,8 +123,15 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             let zeroShot = zip(variants, results).first { $0.0 == AdherenceVariant(.zeroShot) }?.1
             for (variant, result) in zip(variants, results) {
                 var win: Double?
+                var candidateWins: [Double]?
                 if let zeroShot, variant != AdherenceVariant(.zeroShot) {
                     win = try judge.compare(result.text, against: zeroShot.text, author: author.author).outcome.score
+                    if variant.bestOf > 1 {
+                        candidateWins = try result.candidates.map { candidate throws(EvaluationError) in
+                            guard let text = candidate.text else { throw EvaluationError("a best-of candidate of \(author.author)/\(item.id) has no text to judge") }
+                            return try judge.compare(text, against: zeroShot.text, author: author.author).outcome.score
+                        }
+                    }
                 }
                 records.append(AdherenceRecord(
                     dataset: dataset, author: author.author, item: item.id, variant: variant.description, text: result.text,
@@ -132,7 +139,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                     habits: result.adherence.items.reduce(into: [:]) { $0[$1.habit] = $1.satisfied },
                     winAgainstZeroShot: win, endedAtBudget: result.endedAtBudget ?? false,
                     seconds: result.seconds, modelSeconds: result.modelSeconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens,
-                    candidates: variant.bestOf > 1 ? result.candidates : nil, chosenCandidate: variant.bestOf > 1 ? result.chosen : nil))
+                    candidates: variant.bestOf > 1 ? result.candidates : nil, chosenCandidate: variant.bestOf > 1 ? result.chosen : nil,
+                    candidateWins: candidateWins))
             }
             if let zeroShot {
                 truth.append(AdherenceGroundTruth(

@@ -30,6 +30,10 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     /// texts, and which one was kept (nil for a single answer, and in records written before these fields).
     public var candidates: [CheckedGeneration.Candidate]?
     public var chosenCandidate: Int?
+    /// The judge's verdict on every candidate of a best-of answer against the same zero-shot answer (1, ½, 0,
+    /// in candidate order): what the choice gained over keeping any one candidate, and what the best pick
+    /// could have had (nil for single answers, and in records written before this field existed).
+    public var candidateWins: [Double]?
 
     /// Whether closeness to the person's texts chose this answer: another candidate followed as many habits.
     public var choiceTiedOnHabits: Bool? {
@@ -41,7 +45,7 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
         dataset: String, author: String, item: String, variant: String, text: String, satisfied: Int, checked: Int,
         habits: [String: Bool]? = nil, winAgainstZeroShot: Double?, endedAtBudget: Bool? = nil, seconds: Double,
         modelSeconds: Double? = nil, promptTokens: Int, completionTokens: Int,
-        candidates: [CheckedGeneration.Candidate]? = nil, chosenCandidate: Int? = nil
+        candidates: [CheckedGeneration.Candidate]? = nil, chosenCandidate: Int? = nil, candidateWins: [Double]? = nil
     ) {
         self.dataset = dataset
         self.author = author
@@ -59,6 +63,7 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
         self.completionTokens = completionTokens
         self.candidates = candidates
         self.chosenCandidate = chosenCandidate
+        self.candidateWins = candidateWins
     }
 }
 

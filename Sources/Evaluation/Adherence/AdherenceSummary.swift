@@ -22,6 +22,11 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         /// Best-of answers whose kept candidate tied on habits with another, so closeness to the person's
         /// texts chose it (nil for rows of single answers or records without candidates).
         public var choicesTiedOnHabits: Int?
+        /// Best-of rows: the win-rate of keeping one candidate at random (each answer's candidates averaged)
+        /// and of the judge's own pick (the best candidate: an upper bound no selector without the judge's
+        /// references can claim). Beside ``winRateAgainstZeroShot`` they show what the choice gained.
+        public var randomCandidateWinRate: Estimate?
+        public var bestCandidateWinRate: Estimate?
     }
 
     public var model: String
@@ -62,11 +67,13 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
             Dictionary(grouping: items, by: key).sorted { $0.key < $1.key }.map(\.value)
         }
         let authorKey: (AdherenceRecord) -> String = { "\($0.dataset)/\($0.author)" }
-        func winRate(_ records: [AdherenceRecord]) -> Estimate? {
-            let judged = byAuthor(records.filter { $0.winAgainstZeroShot != nil }, key: authorKey)
+        /// The mean of `score` over the records that have one, authors resampled.
+        func winRate(_ records: [AdherenceRecord], score: (AdherenceRecord) -> Double? = { $0.winAgainstZeroShot }) -> Estimate? {
+            let scored = records.compactMap { record in score(record).map { (record, $0) } }
+            let judged = byAuthor(scored) { authorKey($0.0) }
             guard !judged.isEmpty else { return nil }
             let interval = bootstrap.clusterInterval(of: judged) { sample in
-                sample.compactMap(\.winAgainstZeroShot).reduce(0, +) / Double(max(1, sample.count))
+                sample.map(\.1).reduce(0, +) / Double(max(1, sample.count))
             }
             return Estimate(interval, n: judged.count)
         }
@@ -97,7 +104,11 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 meanPromptTokens: Double(mine.map(\.promptTokens).reduce(0, +)) / n,
                 meanCompletionTokens: Double(mine.map(\.completionTokens).reduce(0, +)) / n,
                 choicesTiedOnHabits: mine.contains { $0.choiceTiedOnHabits != nil }
-                    ? mine.filter { $0.choiceTiedOnHabits == true }.count : nil)
+                    ? mine.filter { $0.choiceTiedOnHabits == true }.count : nil,
+                randomCandidateWinRate: winRate(mine) { record in
+                    record.candidateWins.flatMap { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }
+                },
+                bestCandidateWinRate: winRate(mine) { $0.candidateWins?.max() })
         }
         var tallies: [String: (broken: [Int], checked: [Int])] = [:]
         for (position, variant) in variants.enumerated() {
@@ -148,6 +159,14 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         if !tied.isEmpty {
             lines.append("")
             lines.append("Best-of answers chosen by closeness to the person's texts (another candidate followed as many habits): " + tied.joined(separator: "; ") + ".")
+        }
+        let choices = rows.compactMap { row -> String? in
+            guard let kept = row.winRateAgainstZeroShot, let random = row.randomCandidateWinRate, let best = row.bestCandidateWinRate else { return nil }
+            return "\(row.variant): kept \(kept.text()), one candidate at random \(random.text()), the judge's own pick \(best.text())"
+        }
+        if !choices.isEmpty {
+            lines.append("")
+            lines.append("What the best-of choice gained, as win-rates vs zero-shot (the judge's own pick is an upper bound: it uses the held-out references no selector sees): " + choices.joined(separator: "; ") + ".")
         }
         lines.append("")
         lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")

@@ -9,11 +9,15 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
         public var satisfied: Int
         /// Stylistic closeness to the person's texts (the tie-breaker).
         public var closeness: Double
+        /// The candidate as checked, so a caller can see what the choice was between (nil in JSON written
+        /// before this field existed).
+        public var text: String?
 
-        public init(seed: Int?, satisfied: Int, closeness: Double) {
+        public init(seed: Int?, satisfied: Int, closeness: Double, text: String? = nil) {
             self.seed = seed
             self.satisfied = satisfied
             self.closeness = closeness
+            self.text = text
         }
     }
 

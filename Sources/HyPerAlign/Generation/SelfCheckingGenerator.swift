@@ -101,7 +101,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
         let elapsed = clock.now - start
         return CheckedGeneration(
             text: text, adherence: adherence,
-            candidates: responses.indices.map { .init(seed: seeds[$0], satisfied: reports[$0].satisfied, closeness: closeness[$0]) },
+            candidates: responses.indices.map { .init(seed: seeds[$0], satisfied: reports[$0].satisfied, closeness: closeness[$0], text: texts[$0]) },
             chosen: chosen, revision: revision, repaired: repair ? repaired : nil, endedAtBudget: endedAtBudget, usage: usage,
             seconds: elapsed.seconds, modelSeconds: modelTime.seconds,
             model: responses[chosen].model)
