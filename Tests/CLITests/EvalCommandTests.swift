@@ -124,5 +124,8 @@ struct EvalCommandTests {
         let empty = try await cli.run(["eval", "adherence", "--variants", " , ", "--data", "/nonexistent", "--quiet"])
         #expect(empty.status != 0)
         #expect(empty.stderr.contains("--variants names no row"))
+        let split = try await cli.run(["eval", "adherence", "--split", "train", "--data", "/nonexistent", "--quiet"])
+        #expect(split.status != 0)
+        #expect(split.stderr.contains("'train'") && split.stderr.contains("--split"))
     }
 }

@@ -83,6 +83,28 @@ struct AdherenceEvaluationTests {
         #expect(progress.allSatisfy { $0.contains("hyperalign+examples --best-of 2 followed") && $0.contains("of 1 against zero-shot") })
     }
 
+    /// `--split validation` answers the validation prompts and says so; the test prompts are not answered.
+    @Test func theValidationSplitIsAnsweredInsteadOfTheTestSplit() async throws {
+        var corpus = SyntheticCorpus.corpus
+        corpus.authors = corpus.authors.map { author in
+            var author = author
+            author.validationItems = [TestItem(id: "syn/val/\(author.author)", prompt: "Write about the budget.", realOutput: author.otherTexts[0])]
+            return author
+        }
+        let model = ScriptedChatModel(steps: [], fallback: .respond(SyntheticCorpus.answer))
+        let configuration = AdherenceRunConfiguration(
+            datasets: [.ccat50], authorsPerDataset: 3, promptsPerAuthor: 2, split: .validation, variants: [AdherenceVariant(.zeroShot), AdherenceVariant(.hyperalign)])
+        let result = try await AdherenceEvaluation(model: model, configuration: configuration).run([corpus])
+        #expect(Set(result.records.map(\.item)) == ["syn/val/ann", "syn/val/bob", "syn/val/cy"])
+        #expect(!model.requests.contains { $0.messages.contains { $0.content.contains("Write about item") } })
+        #expect(result.summary.split == .validation)
+        #expect(result.summary.markdown.contains("Prompts: DITTO's validation split"))
+        let test = try await AdherenceEvaluation(model: model, configuration: AdherenceRunConfiguration(
+            datasets: [.ccat50], authorsPerDataset: 3, promptsPerAuthor: 1, variants: [AdherenceVariant(.zeroShot)])).run([corpus])
+        #expect(test.records.allSatisfy { $0.item.hasPrefix("syn/ann/") || $0.item.hasPrefix("syn/bob/") || $0.item.hasPrefix("syn/cy/") })
+        #expect(!test.summary.markdown.contains("validation split"))
+    }
+
     @Test func closenessChoseOnlyWhereAnotherCandidateFollowedAsManyHabits() {
         let candidates = [5, 7, 6, 7].map { CheckedGeneration.Candidate(seed: $0, satisfied: $0, closeness: 0) }
         #expect(CheckedGeneration.tiedOnHabits(candidates, chosen: 1))

@@ -35,7 +35,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         var truth: [AdherenceGroundTruth] = []
         // The row each progress line reports: the goal's (the first best-of without repair), else the last run.
         let headline = configuration.variants.first { $0.bestOf > 1 && !$0.repair } ?? configuration.variants.last ?? AdherenceVariant(.zeroShot)
-        for corpus in corpora {
+        for corpus in corpora.map(configuration.split.prompts(of:)) {
             // The generator reads every training text the loader gave (hypotheses are inferred from them).
             let trainingTexts = corpus.authors.map(\.trainingTexts.count).max() ?? 0
             let authors = Array(corpus.authors.filter { author in
@@ -70,7 +70,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         }
         let summary = AdherenceSummary(
             model: model.modelID.rawValue, datasets: corpora.map(\.dataset.folderName),
-            promptsPerAuthor: configuration.promptsPerAuthor, variants: configuration.variants.map(\.description),
+            promptsPerAuthor: configuration.promptsPerAuthor, split: configuration.split, variants: configuration.variants.map(\.description),
             records: records, groundTruth: truth)
         return Result(records: records, groundTruth: truth, summary: summary)
     }

@@ -1,3 +1,4 @@
+import AuthorshipData
 import Foundation
 import Statistics
 
@@ -33,6 +34,8 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
     public var datasets: [String]
     public var authors: Int
     public var promptsPerAuthor: Int
+    /// The prompts answered (nil in summaries written before runs could answer the validation split: test).
+    public var split: PromptSplit?
     public var rows: [Row]
     /// Per habit (by name), how many answers of each variant broke it and how many were checked for it:
     /// where the habits followed are lost. Most often broken first.
@@ -60,7 +63,7 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         public var checked: [Int]
     }
 
-    package init(model: String, datasets: [String], promptsPerAuthor: Int, variants: [String], records: [AdherenceRecord], groundTruth: [AdherenceGroundTruth]) {
+    package init(model: String, datasets: [String], promptsPerAuthor: Int, split: PromptSplit = .test, variants: [String], records: [AdherenceRecord], groundTruth: [AdherenceGroundTruth]) {
         let bootstrap = Bootstrap()
         // Cluster bootstrap: an author's prompts are correlated, so authors are resampled, their answers pooled.
         func byAuthor<T>(_ items: [T], key: (T) -> String) -> [[T]] {
@@ -86,6 +89,7 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         self.model = model
         self.datasets = datasets
         self.promptsPerAuthor = promptsPerAuthor
+        self.split = split
         authors = Set(records.map(authorKey)).count
         rows = variants.map { variant in
             let mine = records.filter { $0.variant == variant }
@@ -181,6 +185,10 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 let rates = judged.map { breakdown.winRateAgainstZeroShot[$0]?.text() ?? "—" }
                 lines.append("| \(breakdown.dataset) (\(breakdown.authors) authors) | \(breakdown.judgeRealOverZeroShot.text()) | " + rates.joined(separator: " | ") + " |")
             }
+        }
+        if split == .validation {
+            lines.append("")
+            lines.append("Prompts: DITTO's validation split, answered to design a method without reading the test split; its outputs were kept out of the judge's references.")
         }
         return lines.joined(separator: "\n")
     }

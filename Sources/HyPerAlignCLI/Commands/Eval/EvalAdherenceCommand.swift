@@ -22,6 +22,10 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated data sets: ccat50, cmcc, blogs.") var datasets: String = "ccat50,cmcc"
     @Option(help: "Authors per data set (the first ones with test prompts).") var authors: Int = 4
     @Option(name: .customLong("prompts-per-author"), help: "Test prompts per author.") var promptsPerAuthor: Int = 2
+    @Option(help: ArgumentHelp(
+        "Prompts to answer: test (the split the figures report) or validation (to design a method without reading the test split).",
+        discussion: "With validation, the answered prompts' real outputs are kept out of the judge's references."))
+    var split: PromptSplit = .test
     @Option(name: .customLong("best-of"), help: "Candidates of the best-of variant.") var bestOf: Int = 4
     @Option(name: .customLong("max-tokens"), help: "Longest answer (default: 400 on the embedded model, 700 otherwise).")
     var maxTokens: Int?
@@ -77,13 +81,13 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
         var generation = try session.generationOptions(maxTokens: maxTokens ?? (embedded ? 400 : 700))
         generation.exampleTokenBudget = exampleTokens ?? (embedded ? 1500 : 6000)
         let configuration = AdherenceRunConfiguration(
-            datasets: sets, authorsPerDataset: authors, promptsPerAuthor: promptsPerAuthor,
+            datasets: sets, authorsPerDataset: authors, promptsPerAuthor: promptsPerAuthor, split: split,
             variants: try chosenVariants(), inference: try session.inferenceConfiguration(count: 8),
             generation: generation, concurrency: global.slots)
         let dataDirectory = try io.dataDirectory()
         let loader = AuthorshipCorpusLoader(dataDirectory: dataDirectory)
         let corpora = try sets.map { try loader.load($0) }
-        let directory = io.runDirectory(default: "adherence-\(sets.map(\.rawValue).joined(separator: "+"))-\(authors)x\(promptsPerAuthor)")
+        let directory = io.runDirectory(default: "adherence-\(sets.map(\.rawValue).joined(separator: "+"))-\(authors)x\(promptsPerAuthor)\(split == .validation ? "-validation" : "")")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let prompts = try session.prompts()
         let quiet = global.quiet
@@ -103,7 +107,9 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
         try encoder.encode(result.summary).write(to: directory.appendingPathComponent("summary.json"))
         try Data((result.summary.markdown + "\n").utf8).write(to: directory.appendingPathComponent("summary.md"))
         if io.json { return try Console.json(result.summary) }
-        Console.out("model \(result.summary.model); \(result.summary.authors) authors × \(promptsPerAuthor) prompts of \(result.summary.datasets.joined(separator: ", "))\n")
+        Console.out("model \(result.summary.model); \(result.summary.authors) authors × \(promptsPerAuthor) \(split == .validation ? "validation " : "")prompts of \(result.summary.datasets.joined(separator: ", "))\n")
         Console.out(result.summary.markdown)
     }
 }
+
+extension PromptSplit: ExpressibleByArgument {}
