@@ -207,9 +207,9 @@ struct ChatCompletionTests {
         try await WireTestServer.withServer(handler: { request, _ in
             // The slow answer comes long after the timeout, and the timeout leaves the fast answer seconds of
             // room: nothing depends on how fast this machine is.
-            request.body.contains("slow") ? .delayed(.seconds(6), then: OpenAIUpstream.completion("late")) : OpenAIUpstream.completion("fast")
+            request.body.contains("slow") ? .delayed(.seconds(25), then: OpenAIUpstream.completion("late")) : OpenAIUpstream.completion("fast")
         }) { upstream in
-            try await ServiceHarness.run(model: OpenAIUpstream.model(upstream, timeout: .seconds(2))) { harness in
+            try await ServiceHarness.run(model: OpenAIUpstream.model(upstream, timeout: .seconds(10))) { harness in
                 async let slow = harness.call(
                     .post, "/v1/chat/completions", key: harness.keyA,
                     json: #"{"model": "m", "messages": [{"role": "user", "content": "slow"}]}"#)

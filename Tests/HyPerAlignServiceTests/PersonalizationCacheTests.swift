@@ -103,13 +103,15 @@ struct PersonalizationCacheTests {
 
     static func check(_ store: any ServiceStore) async throws {
         try await WireTestServer.withServer(handler: { _, _ in OpenAIUpstream.completion("Cheers!") }) { upstream in
-            try await ServiceHarness.run(model: OpenAIUpstream.model(upstream), store: store) { harness in
-                let sent = Counter()
+            // No rate limit: the polling below sends a request every few milliseconds for as long as it takes.
+            let configuration = ServiceConfiguration(port: 0, rateLimit: .unlimited)
+            try await ServiceHarness.run(model: OpenAIUpstream.model(upstream), store: store, configuration: configuration) { harness in
                 func personalization() async throws -> String? {
+                    let before = upstream.requests.count
                     let reply = try await harness.call(
                         .post, "/v1/chat/completions", key: harness.keyA, json: Self.hello, headers: [Self.userHeader: "ann"])
-                    #expect(reply.status == 200)
-                    let messages = OpenAIUpstream.messages(upstream, sent.next())
+                    try #require(reply.status == 200 && upstream.requests.count == before + 1, "\(reply.status)")
+                    let messages = OpenAIUpstream.messages(upstream, before)
                     #expect((reply.headers[Self.personalizedHeader] == "true") == (messages.count == 2))
                     return messages.count == 2 ? messages[0]["content"] as? String : nil
                 }
@@ -147,11 +149,5 @@ struct PersonalizationCacheTests {
                 _ = try await eventually { $0 == nil }
             }
         }
-    }
-
-    /// Numbers the requests sent upstream.
-    final class Counter: Sendable {
-        private let count = Mutex(0)
-        func next() -> Int { count.withLock { value in defer { value += 1 }; return value } }
     }
 }

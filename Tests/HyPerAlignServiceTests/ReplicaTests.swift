@@ -36,7 +36,9 @@ struct ReplicaTests {
         let url = try await Self.freshDatabase("jobs")
         let key = try await Self.createKey(tenant: "acme", store: url)
         let released = Latch()
-        let options = ["--job-lease-seconds": "1", "--job-poll-seconds": "0.2"]
+        // A lease long enough that a loaded machine never lets the first replica's own lease lapse while it
+        // lives (a lapse would let it re-claim its job), short enough for the takeover to come within seconds.
+        let options = ["--job-lease-seconds": "5", "--job-poll-seconds": "0.2"]
         try await WireTestServer.withServer(handler: { _, _ in
             await released.wait()
             return OpenAIUpstream.completion(JobTests.answer)

@@ -74,7 +74,8 @@ struct ResourceTests {
 
     @Test func reinferenceRunsAsAJobAndKeepsEdits() async throws {
         let model = ScriptedChatModel(steps: [], fallback: .reply(Self.inferenceAnswer))
-        try await ServiceHarness.run(model: model) { harness in
+        // No rate limit: waiting for the job polls the service every few milliseconds.
+        try await ServiceHarness.run(model: model, configuration: ServiceConfiguration(port: 0, rateLimit: .unlimited)) { harness in
             try await harness.createUser("ann")
             #expect(try await harness.call(.get, "/v1/users/ann/hypotheses", key: harness.keyA).status == 404)
             let accepted = try await harness.call(.post, "/v1/users/ann/hypotheses/inference", key: harness.keyA)
@@ -114,7 +115,8 @@ struct ResourceTests {
 
     @Test func aFailedInferenceIsAFailedJob() async throws {
         let model = ScriptedChatModel(steps: [], fallback: .reply("not json at all"))
-        try await ServiceHarness.run(model: model) { harness in
+        // No rate limit: waiting for the job polls the service every few milliseconds.
+        try await ServiceHarness.run(model: model, configuration: ServiceConfiguration(port: 0, rateLimit: .unlimited)) { harness in
             try await harness.createUser("ann")
             let accepted = try await harness.call(.post, "/v1/users/ann/hypotheses/inference", key: harness.keyA)
             let finished = try await Self.waitForJob(try #require(accepted.headers[.location]), harness)
@@ -206,7 +208,8 @@ struct ResourceTests {
     }
 
     static func waitForJob(_ location: String, _ harness: ServiceHarness) async throws -> [String: Any] {
-        for _ in 0..<200 {
+        let deadline = ContinuousClock.now + .seconds(60)  // a loaded machine may take seconds; a hang fails
+        while ContinuousClock.now < deadline {
             let reply = try await harness.call(.get, location, key: harness.keyA)
             let status = reply.json?["status"] as? String
             if status == "succeeded" || status == "failed" { return reply.json ?? [:] }

@@ -28,8 +28,9 @@ enum OpenAIUpstream {
     /// The body request `index` reached the upstream with.
     static func body(_ server: WireTestServer, _ index: Int = 0) -> String { server.requests[index].body }
 
-    /// A model talking to `server` without retries and with a short timeout, so faults surface at once.
-    static func model(_ server: WireTestServer, timeout: Duration = .seconds(2)) -> OpenAICompatibleModel {
+    /// A model talking to `server` without retries, so faults surface at once. The timeout is generous: a
+    /// loaded CI machine can stall a loopback call for seconds, and only the timeout tests want one to lapse.
+    static func model(_ server: WireTestServer, timeout: Duration = .seconds(30)) -> OpenAICompatibleModel {
         OpenAICompatibleModel(configuration: .init(
             baseURL: server.baseURL + "/v1", apiKey: "upstream-secret", model: "upstream-model", timeout: timeout,
             streamTimeout: timeout, retry: .none, maxConcurrentRequests: 64))
