@@ -1,21 +1,30 @@
 import Stylometry
 
-/// How close candidates are to a person's texts in style: cosine over TF-IDF character n-grams (the
-/// stylometric judge's main signal), fitted on the person's texts and the candidates together. Used to
-/// break ties between candidates that follow equally many habits.
+/// How close candidates are to a person's style, as a likelihood ratio: how much better a character
+/// language model of the person's texts predicts a candidate than one of the *other* candidates does (mean
+/// bits per byte). The other candidates stand for what the model writes on this request anyway, so words of
+/// the request and generic English cancel, and what remains is what the candidate shares with the person.
+/// Used to break ties between candidates that follow equally many habits.
+///
+/// Whitespace is collapsed first: layout is judged by the habits; this measures words and punctuation.
 public struct StylisticCloseness: Sendable {
-    let featurizer = TextFeaturizer()
-    let references: [TextFeatures]
+    let person: CharacterLanguageModel
 
     public init(texts: [String]) {
-        references = featurizer.features(of: texts)
+        person = CharacterLanguageModel(texts: texts.map(Self.collapsingWhitespace))
     }
 
-    /// One similarity in [0, 1] per candidate, in order; higher is closer.
+    /// One score per candidate, in order; higher is closer (0 when there is no other candidate to compare with).
     public func scores(_ candidates: [String]) -> [Double] {
-        let features = featurizer.features(of: candidates)
-        let verifier = CosineVerifier(model: TFIDFModel(fitting: references + features, minimumDocumentFrequency: 1))
-        let profile = verifier.profile(of: references)
-        return features.map { verifier.similarity(weightedCandidate: verifier.model.weighted($0.characterNGrams), profile: profile) }
+        let texts = candidates.map(Self.collapsingWhitespace)
+        guard texts.count > 1 else { return texts.map { _ in 0 } }
+        return texts.indices.map { index in
+            let others = CharacterLanguageModel(texts: texts.indices.filter { $0 != index }.map { texts[$0] })
+            return person.meanLogProbability(of: texts[index]) - others.meanLogProbability(of: texts[index])
+        }
+    }
+
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -7,7 +7,8 @@ public struct CheckedGeneration: Sendable, Hashable, Codable {
         public var seed: Int?
         /// Habits followed, of ``AdherenceReport/checked``.
         public var satisfied: Int
-        /// Stylistic closeness to the person's texts (the tie-breaker).
+        /// Stylistic closeness to the person's texts, the tie-breaker (``StylisticCloseness``: bits per
+        /// byte by which the person's texts predict it better than the other candidates do).
         public var closeness: Double
         /// The candidate as checked, so a caller can see what the choice was between (nil in JSON written
         /// before this field existed).
