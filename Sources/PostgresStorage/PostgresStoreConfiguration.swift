@@ -14,7 +14,8 @@ public struct PostgresStoreConfiguration: Sendable {
     public var requireTLS: Bool
     /// The most connections one process opens.
     public var maximumConnections: Int
-    /// How long opening the store waits for the server before giving up with a clear error.
+    /// How long opening the store waits for the server before giving up with a clear error
+    /// (`connect_timeout=SECONDS` in the URL, as libpq spells it).
     public var startupTimeout: Duration = .seconds(15)
 
     public init(
@@ -30,7 +31,8 @@ public struct PostgresStoreConfiguration: Sendable {
         self.maximumConnections = maximumConnections
     }
 
-    /// Parses `postgres://` or `postgresql://` URLs; throws ``StoreError`` `unavailable` naming what is wrong.
+    /// Parses `postgres://` or `postgresql://` URLs (`sslmode` and `connect_timeout` read from the query);
+    /// throws ``StoreError`` `unavailable` naming what is wrong.
     public init(url: String) throws {
         guard let components = URLComponents(string: url),
             let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme)
@@ -49,6 +51,12 @@ public struct PostgresStoreConfiguration: Sendable {
             password: components.password.map { $0.removingPercentEncoding ?? $0 },
             database: database.isEmpty ? user : database,
             requireTLS: query.contains { $0.name == "sslmode" && ["require", "verify-full", "verify-ca"].contains($0.value ?? "") })
+        if let timeout = query.last(where: { $0.name == "connect_timeout" }) {
+            guard let seconds = timeout.value.flatMap(Int.init), seconds > 0 else {
+                throw StoreError(.unavailable, "connect_timeout in the PostgreSQL URL is '\(timeout.value ?? "")': expected whole seconds above 0")
+            }
+            startupTimeout = .seconds(seconds)
+        }
     }
 
     /// A printable form without the password.

@@ -22,7 +22,7 @@ struct ReplicaTests {
                                 "CI=true needs PostgreSQL: HYPERALIGN_TEST_POSTGRES_URL is not set")
         let name = "hyperalign_\(prefix)_\(UUID().uuidString.prefix(8).lowercased())"
         try await PostgresAdmin.createDatabase(name, using: try PostgresStoreConfiguration(url: base))
-        return base.replacingOccurrences(of: #"/[^/]*$"#, with: "/\(name)", options: .regularExpression)
+        return base.replacingOccurrences(of: #"/[^/?]*(?=\?|$)"#, with: "/\(name)", options: .regularExpression)
     }
 
     static func createKey(tenant: String, store url: String) async throws -> String {
@@ -134,11 +134,7 @@ struct ReplicaTests {
     }
 
     @Test func twoReplicasOnOnePostgreSQLLoseNoEdit() async throws {
-        let base = try #require(ProcessInfo.processInfo.environment["HYPERALIGN_TEST_POSTGRES_URL"],
-                                "CI=true needs PostgreSQL: HYPERALIGN_TEST_POSTGRES_URL is not set")
-        let name = "hyperalign_replicas_\(UUID().uuidString.prefix(8).lowercased())"
-        try await PostgresAdmin.createDatabase(name, using: try PostgresStoreConfiguration(url: base))
-        let url = base.replacingOccurrences(of: #"/[^/]*$"#, with: "/\(name)", options: .regularExpression)
+        let url = try await Self.freshDatabase("replicas")
         let key = try #require(try await ServeProcess.run(["keys", "create", "--tenant", "acme", "--store", url])
             .split(separator: "\n").first.map(String.init))
 

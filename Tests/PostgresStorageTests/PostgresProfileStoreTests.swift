@@ -224,6 +224,17 @@ struct PostgresStoreConfigurationTests {
         #expect(configuration.database == "prod")
         #expect(configuration.requireTLS)
         #expect(!configuration.redactedURL.contains("cret"))
+        #expect(configuration.startupTimeout == .seconds(15))
         #expect(throws: StoreError.self) { try PostgresStoreConfiguration(url: "mysql://x@y/z") }
+    }
+
+    /// libpq's `connect_timeout` sets how long opening the store waits; a value that is not whole seconds
+    /// above 0 is refused by name rather than ignored.
+    @Test func readsTheConnectTimeout() throws {
+        #expect(try PostgresStoreConfiguration(url: "postgres://ann@db/prod?connect_timeout=120").startupTimeout == .seconds(120))
+        for bad in ["0", "-3", "1.5", "soon", ""] {
+            let error = #expect(throws: StoreError.self) { try PostgresStoreConfiguration(url: "postgres://ann@db/prod?connect_timeout=\(bad)") }
+            #expect(error?.description.contains("connect_timeout") == true)
+        }
     }
 }
