@@ -26,3 +26,12 @@ struct CharacterLanguageModelTests {
         #expect(fourGram.meanLogProbability(of: text) > unigram.meanLogProbability(of: text))
     }
 }
+
+struct CollapsingWhitespaceTests {
+    /// Texts that differ only in layout — tabs, line breaks, non-breaking spaces, margins — become equal.
+    @Test func layoutAloneDoesNotMakeTextsDiffer() {
+        let laidOut = "  Short version:\n\n1.\tthe survey\u{00A0}is late.\r\n— M.  "
+        #expect(laidOut.collapsingWhitespace == "Short version: 1. the survey is late. — M.")
+        #expect("\n\t ".collapsingWhitespace.isEmpty)
+    }
+}

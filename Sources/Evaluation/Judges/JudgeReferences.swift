@@ -1,4 +1,5 @@
 import AuthorshipData
+import Stylometry
 
 /// The texts a judge may use as an author's reference: texts of the author the generator never saw.
 ///
@@ -15,16 +16,12 @@ package enum JudgeReferences {
     /// Up to `limit` held-out texts of `author`, disjoint from ``generatorInputs(_:trainingTexts:)`` and
     /// from the test outputs the judges compare.
     package static func texts(_ author: AuthorData, trainingTexts: Int, limit: Int) -> [String] {
-        let excluded = Set((generatorInputs(author, trainingTexts: trainingTexts) + author.testItems.map(\.realOutput)).map(normalize))
+        let excluded = Set((generatorInputs(author, trainingTexts: trainingTexts) + author.testItems.map(\.realOutput)).map(\.collapsingWhitespace))
         let pool = Array(author.trainingTexts.dropFirst(trainingTexts)) + author.validationItems.map(\.realOutput) + author.otherTexts
         var seen = Set<String>()
         return Array(pool.filter { text in
-            let key = normalize(text)
+            let key = text.collapsingWhitespace
             return !key.isEmpty && !excluded.contains(key) && seen.insert(key).inserted
         }.prefix(limit))
-    }
-
-    static func normalize(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -24,7 +24,7 @@ public struct StylometricPairJudge: Sendable {
     ) throws(EvaluationError) {
         // Held-out texts only, whitespace collapsed like every text the judge reads.
         func heldOut(_ author: AuthorData) -> [String] {
-            JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts).map(JudgeReferences.normalize)
+            JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts).map(\.collapsingWhitespace)
         }
         var configuration = configuration
         configuration.textsPerImpostor = referenceTexts
@@ -49,7 +49,7 @@ public struct StylometricPairJudge: Sendable {
     public func compare(_ candidate: String, against opponent: String, author: String, excluding: Set<String> = []) throws(EvaluationError) -> (outcome: PairwiseOutcome, detail: String) {
         guard let reference = references[author] else { throw EvaluationError("no stylometric reference for author '\(author)'") }
         let verdict = judge.compare(
-            JudgeReferences.normalize(candidate), JudgeReferences.normalize(opponent), for: reference, excluding: excluding)
+            candidate.collapsingWhitespace, opponent.collapsingWhitespace, for: reference, excluding: excluding)
         let outcome: PairwiseOutcome = switch verdict.preferred {
         case .a: .win
         case .b: .loss

@@ -11,20 +11,16 @@ public struct StylisticCloseness: Sendable {
     let person: CharacterLanguageModel
 
     public init(texts: [String]) {
-        person = CharacterLanguageModel(texts: texts.map(Self.collapsingWhitespace))
+        person = CharacterLanguageModel(texts: texts.map(\.collapsingWhitespace))
     }
 
     /// One score per candidate, in order; higher is closer (0 when there is no other candidate to compare with).
     public func scores(_ candidates: [String]) -> [Double] {
-        let texts = candidates.map(Self.collapsingWhitespace)
+        let texts = candidates.map(\.collapsingWhitespace)
         guard texts.count > 1 else { return texts.map { _ in 0 } }
         return texts.indices.map { index in
             let others = CharacterLanguageModel(texts: texts.indices.filter { $0 != index }.map { texts[$0] })
             return person.meanLogProbability(of: texts[index]) - others.meanLogProbability(of: texts[index])
         }
-    }
-
-    static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
