@@ -243,7 +243,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresStorageTests",
-            dependencies: ["PostgresStorage", "ProfileStorage", "HyPerAlign", "ProfileStoreContract"],
+            dependencies: [
+                "PostgresStorage", "ProfileStorage", "HyPerAlign", "ProfileStoreContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

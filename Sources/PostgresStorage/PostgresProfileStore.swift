@@ -35,10 +35,13 @@ public final class PostgresProfileStore: ProfileStore, APIKeyStore, JobStore, Ra
         await cancelWhenGracefulShutdown { await self.client.run() }
     }
 
-    /// Brings the schema to the newest version (idempotent, safe with concurrent replicas).
+    /// Brings the schema to the newest version (idempotent, safe with concurrent replicas); waits for no lock
+    /// longer than ``PostgresStoreConfiguration/startupTimeout``.
     @discardableResult
     public func migrate() async throws -> [Int] {
-        try await translatingErrors { try await PostgresSchema.migrate(client, logger: logger) }
+        try await translatingErrors {
+            try await PostgresSchema.migrate(client, lockTimeout: configuration.startupTimeout, logger: logger)
+        }
     }
 
     /// Migrates, failing with ``StoreError`` `unavailable` when the server does not answer within

@@ -4,7 +4,7 @@ import ProfileStorage
 
 /// The PostgreSQL schema as numbered migrations. Each runs once, in a transaction, under an advisory lock,
 /// so several replicas starting at the same moment bring the database up exactly once.
-enum PostgresSchema {
+package enum PostgresSchema {
     struct Migration: Sendable {
         var version: Int
         var name: String
@@ -12,7 +12,7 @@ enum PostgresSchema {
     }
 
     /// Any fixed number: the advisory lock every replica takes while migrating.
-    static let lockKey = 7_274_733
+    package static let lockKey = 7_274_733
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "profiles-texts-hypotheses", statements: [
@@ -98,10 +98,20 @@ enum PostgresSchema {
     ]
 
     /// Applies every migration the database has not seen; returns the versions applied now.
+    ///
+    /// The server gives up on any lock (the migration lock, a table another client holds) after `lockTimeout`:
+    /// a client cannot cancel a query that is running, so without it a replica that finds the lock held by a
+    /// stuck one would wait as long as that one does, past its own startup timeout.
     @discardableResult
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws -> [Int] {
+    static func migrate(_ client: PostgresClient, lockTimeout: Duration, logger: Logger) async throws -> [Int] {
         try await client.withTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+            let milliseconds = max(1, lockTimeout.components.seconds * 1000 + lockTimeout.components.attoseconds / 1_000_000_000_000_000)
+            try await connection.query("SELECT set_config('lock_timeout', \("\(milliseconds)ms"), true)", logger: logger)
+            do {
+                try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
+                throw StoreError(.unavailable, "another client has held the schema migration lock for over \(lockTimeout); is a migration stuck?")
+            }
             try await connection.query(
                 """
                 CREATE TABLE IF NOT EXISTS schema_migrations (

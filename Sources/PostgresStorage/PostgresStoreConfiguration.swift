@@ -62,7 +62,7 @@ public struct PostgresStoreConfiguration: Sendable {
     /// A printable form without the password.
     public var redactedURL: String { "postgres://\(username)@\(host):\(port)/\(database)" }
 
-    var clientConfiguration: PostgresClient.Configuration {
+    package var clientConfiguration: PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database,
             tls: requireTLS ? .require(.makeClientConfiguration()) : .disable)

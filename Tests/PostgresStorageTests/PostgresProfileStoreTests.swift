@@ -1,5 +1,6 @@
 import Foundation
 import HyPerAlign
+import PostgresNIO
 import PostgresStorage
 import ProfileStorage
 import ProfileStoreContract
@@ -170,6 +171,48 @@ struct PostgresProfileStoreTests {
             #expect(profile.texts.count == 11)
             #expect(profile.revision == 11)
         }
+    }
+
+    /// A replica that finds the migration lock held by a stuck client fails with a clear error instead of
+    /// waiting as long as that client does: the server gives up on the lock after the startup timeout.
+    @Test func aStuckMigrationLockIsAClearErrorNotAWait() async throws {
+        var configuration = try await PostgresTestDatabase.freshDatabase()
+        let stuck = PostgresClient(configuration: configuration.clientConfiguration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await stuck.run() }
+            defer { group.cancelAll() }
+            try await stuck.withConnection { connection in
+                try await connection.query("SELECT pg_advisory_lock(\(PostgresSchema.lockKey))")
+                configuration.startupTimeout = .seconds(2)
+                let starting = configuration
+                let error = try await withThrowingTaskGroup(of: StoreError?.self) { race in
+                    race.addTask {
+                        do {
+                            try await PostgresProfileStore.withStore(starting) { _ in }
+                            return nil
+                        } catch let error as StoreError {
+                            return error
+                        }
+                    }
+                    race.addTask {
+                        // A store that waited for the lock as long as it is held would hang the test: the lock
+                        // is let go after two minutes, so such a store starts, and the test fails instead.
+                        try await Task.sleep(for: .seconds(120))
+                        try await connection.query("SELECT pg_advisory_unlock(\(PostgresSchema.lockKey))")
+                        return nil
+                    }
+                    defer { race.cancelAll() }
+                    return try await race.next() ?? nil
+                }
+                #expect(error?.kind == .unavailable)
+                try await connection.query("SELECT pg_advisory_unlock_all()")
+            }
+        }
+        // Once the lock is free, the same database starts normally.
+        try await PostgresProfileStore.withStore(configuration) { store in
+            _ = try await store.saveProfile(ProfileStoreContract.profile("after"), tenant: "t")
+        }
+        try await PostgresTestDatabase.drop(configuration)
     }
 
     @Test func anUnreachableServerIsAClearError() async throws {
