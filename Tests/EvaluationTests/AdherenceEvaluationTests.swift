@@ -63,6 +63,8 @@ struct AdherenceEvaluationTests {
             // one text here, so each has the kept answer's verdict.
             #expect(record.candidates?.allSatisfy { $0.text == record.text } ?? true)
             #expect(record.candidateWins == (bestOf ? Array(repeating: try #require(record.winAgainstZeroShot), count: 4) : nil))
+            // The synthetic authors have 4 held-out texts, all in the first judge's reference: no second one.
+            #expect(record.secondReferenceCloseness == nil)
         }
         #expect(result.summary.rows.map(\.choicesTiedOnHabits) == variants.map { $0.contains("--best-of") ? 3 : nil })
         #expect(result.summary.markdown.contains("closeness to the person's texts (another candidate followed as many habits): hyperalign --best-of 4 3 of 3;"))
@@ -135,24 +137,34 @@ struct AdherenceEvaluationTests {
 
     /// A best-of row's kept win-rate sits beside the rate of one candidate at random and of the best one.
     @Test func bestOfRowsShowWhatTheChoiceGained() {
-        func record(_ author: String, _ variant: String, win: Double?, candidateWins: [Double]? = nil) -> AdherenceRecord {
+        func record(_ author: String, _ variant: String, win: Double?, candidateWins: [Double]? = nil, second: [Double]? = nil) -> AdherenceRecord {
             AdherenceRecord(
                 dataset: "a", author: author, item: "\(author)/0", variant: variant, text: "x", satisfied: 1, checked: 1,
-                winAgainstZeroShot: win, seconds: 0, promptTokens: 0, completionTokens: 0, candidateWins: candidateWins)
+                winAgainstZeroShot: win, seconds: 0, promptTokens: 0, completionTokens: 0, candidateWins: candidateWins,
+                secondReferenceCloseness: second)
         }
         let records = [
-            record("a1", "zero-shot", win: nil), record("a1", "hyperalign --best-of 4", win: 1, candidateWins: [1, 0, 0, 0.5]),
-            record("a2", "zero-shot", win: nil), record("a2", "hyperalign --best-of 4", win: 0, candidateWins: [0, 0, 0, 1]),
+            record("a1", "zero-shot", win: nil),
+            record("a1", "hyperalign --best-of 4", win: 1, candidateWins: [1, 0, 0, 0.5], second: [0.3, 0.1, 0.3, 0.2]),
+            record("a2", "zero-shot", win: nil),
+            record("a2", "hyperalign --best-of 4", win: 0, candidateWins: [0, 0, 0, 1], second: [-0.2, -0.4, -0.3, 0.1]),
+            // An author with too few held-out texts for a second reference counts in every rate but that one.
+            record("a3", "zero-shot", win: nil), record("a3", "hyperalign --best-of 4", win: 0.5, candidateWins: [0.5, 0.5, 0.5, 0.5]),
         ]
         let summary = AdherenceSummary(
             model: "m", datasets: ["a"], promptsPerAuthor: 1, variants: ["zero-shot", "hyperalign --best-of 4"], records: records, groundTruth: [])
         let row = summary.rows[1]
         #expect(row.winRateAgainstZeroShot?.estimate == 0.5)
-        #expect(row.randomCandidateWinRate?.estimate == (1.5 / 4 + 1.0 / 4) / 2)
-        #expect(row.bestCandidateWinRate?.estimate == 1)
+        #expect(row.randomCandidateWinRate?.estimate == (1.5 / 4 + 1.0 / 4 + 0.5) / 3)
+        #expect(row.bestCandidateWinRate?.estimate == (1 + 1 + 0.5) / 3)
+        // The second judge's pick: a1's two closest tie (candidates 0 and 2: ½), a2's closest is the winner.
+        #expect(row.secondReferencePickWinRate?.estimate == 0.75)
+        #expect(row.secondReferencePickWinRate?.n == 2)
         #expect(summary.rows[0].randomCandidateWinRate == nil)
+        #expect(summary.rows[0].secondReferencePickWinRate == nil)
         #expect(summary.markdown.contains("hyperalign --best-of 4: kept 0.50 ["))
-        #expect(summary.markdown.contains("the judge's own pick 1.00 ["))
+        #expect(summary.markdown.contains("the pick of a second judge (other held-out texts) 0.75 ["))
+        #expect(summary.markdown.contains("the judge's own pick 0.83 ["))
     }
 
     @Test func aVariantReadsBackFromTheNameTheSummaryGivesIt() throws {

@@ -33,6 +33,14 @@ struct JudgeReferencesTests {
             let corpus = try AuthorshipCorpusLoader(dataDirectory: SharedData.directory).load(dataset, trainingTextsPerAuthor: 7)
             Self.assertDisjoint(corpus, trainingTexts: 7)
             #expect(corpus.authors.allSatisfy { !JudgeReferences.texts($0, trainingTexts: 7, limit: 7).isEmpty })
+            // A second judge's reference: the next held-out texts, none of them in the first reference.
+            for author in corpus.authors {
+                let first = JudgeReferences.texts(author, trainingTexts: 7, limit: 7)
+                let second = JudgeReferences.texts(author, trainingTexts: 7, limit: 7, skipping: 7)
+                #expect(Set(first).isDisjoint(with: second))
+                #expect(first + second == JudgeReferences.texts(author, trainingTexts: 7, limit: 14))
+                if dataset == .ccat50 { #expect(second.count == 7) }
+            }
         }
     }
 

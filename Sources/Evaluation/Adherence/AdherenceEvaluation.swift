@@ -44,6 +44,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             }.prefix(configuration.authorsPerDataset))
             // The benchmark's stylometric judge: references and impostors from held-out texts only.
             let judge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts)
+            let secondJudge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts, secondReference: true)
             let dataset = corpus.dataset.folderName
             // Two authors at a time: one's inference overlaps the other's answers on the server's slots.
             for start in stride(from: 0, to: authors.count, by: 2) {
@@ -51,7 +52,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                 let results = try await withThrowingTaskGroup(of: (Int, [AdherenceRecord], [AdherenceGroundTruth]).self) { group in
                     for (position, author) in pair.enumerated() {
                         group.addTask {
-                            let (authorRecords, authorTruth) = try await evaluate(author, dataset: dataset, judge: judge)
+                            let (authorRecords, authorTruth) = try await evaluate(author, dataset: dataset, judge: judge, secondJudge: secondJudge)
                             let best = authorRecords.filter { $0.variant == headline.description }
                             let wins = best.compactMap(\.winAgainstZeroShot).reduce(0, +)
                             progress("\(dataset)/\(author.author): \(authorRecords.count) answers; \(headline) followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
@@ -76,7 +77,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
     }
 
     func evaluate(
-        _ author: AuthorData, dataset: String, judge: StylometricPairJudge
+        _ author: AuthorData, dataset: String, judge: StylometricPairJudge, secondJudge: StylometricPairJudge
     ) async throws -> ([AdherenceRecord], [AdherenceGroundTruth]) {
         // The person hands in their texts as they wrote them (paragraphs kept), so layout habits are theirs,
         // not the data set's whitespace normalisation; the judge reads every text with whitespace collapsed.
@@ -124,12 +125,21 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             for (variant, result) in zip(variants, results) {
                 var win: Double?
                 var candidateWins: [Double]?
+                var secondReferenceCloseness: [Double]?
                 if let zeroShot, variant != AdherenceVariant(.zeroShot) {
                     win = try judge.compare(result.text, against: zeroShot.text, author: author.author).outcome.score
                     if variant.bestOf > 1 {
-                        candidateWins = try result.candidates.map { candidate throws(EvaluationError) in
+                        let texts = try result.candidates.map { candidate throws(EvaluationError) in
                             guard let text = candidate.text else { throw EvaluationError("a best-of candidate of \(author.author)/\(item.id) has no text to judge") }
-                            return try judge.compare(text, against: zeroShot.text, author: author.author).outcome.score
+                            return text
+                        }
+                        candidateWins = try texts.map { text throws(EvaluationError) in
+                            try judge.compare(text, against: zeroShot.text, author: author.author).outcome.score
+                        }
+                        if secondJudge.hasReference(for: author.author) {
+                            secondReferenceCloseness = try texts.map { text throws(EvaluationError) in
+                                try secondJudge.closeness(of: text, author: author.author)
+                            }
                         }
                     }
                 }
@@ -140,7 +150,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                     winAgainstZeroShot: win, endedAtBudget: result.endedAtBudget ?? false,
                     seconds: result.seconds, modelSeconds: result.modelSeconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens,
                     candidates: variant.bestOf > 1 ? result.candidates : nil, chosenCandidate: variant.bestOf > 1 ? result.chosen : nil,
-                    candidateWins: candidateWins))
+                    candidateWins: candidateWins, secondReferenceCloseness: secondReferenceCloseness))
             }
             if let zeroShot {
                 truth.append(AdherenceGroundTruth(

@@ -34,6 +34,10 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     /// in candidate order): what the choice gained over keeping any one candidate, and what the best pick
     /// could have had (nil for single answers, and in records written before this field existed).
     public var candidateWins: [Double]?
+    /// A second stylometric judge's closeness of every candidate to the author, its reference built from
+    /// held-out texts disjoint from the first judge's (nil where the author has too few texts, and in older
+    /// records): its pick, scored by the first judge, is what a choice by the author's style alone can gain.
+    public var secondReferenceCloseness: [Double]?
 
     /// Whether closeness to the person's texts chose this answer: another candidate followed as many habits.
     public var choiceTiedOnHabits: Bool? {
@@ -45,7 +49,8 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
         dataset: String, author: String, item: String, variant: String, text: String, satisfied: Int, checked: Int,
         habits: [String: Bool]? = nil, winAgainstZeroShot: Double?, endedAtBudget: Bool? = nil, seconds: Double,
         modelSeconds: Double? = nil, promptTokens: Int, completionTokens: Int,
-        candidates: [CheckedGeneration.Candidate]? = nil, chosenCandidate: Int? = nil, candidateWins: [Double]? = nil
+        candidates: [CheckedGeneration.Candidate]? = nil, chosenCandidate: Int? = nil, candidateWins: [Double]? = nil,
+        secondReferenceCloseness: [Double]? = nil
     ) {
         self.dataset = dataset
         self.author = author
@@ -64,6 +69,7 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
         self.candidates = candidates
         self.chosenCandidate = chosenCandidate
         self.candidateWins = candidateWins
+        self.secondReferenceCloseness = secondReferenceCloseness
     }
 }
 

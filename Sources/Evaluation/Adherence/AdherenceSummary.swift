@@ -28,6 +28,11 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         /// references can claim). Beside ``winRateAgainstZeroShot`` they show what the choice gained.
         public var randomCandidateWinRate: Estimate?
         public var bestCandidateWinRate: Estimate?
+        /// Best-of rows: the win-rate of the candidate a second judge finds closest to the author, its reference
+        /// disjoint from the first judge's (answers of authors with enough held-out texts only; nil in older
+        /// runs). Near the random candidate's, the first judge's preferences among candidates are not the
+        /// author's style, and no choice by style can raise the kept answer's win-rate much.
+        public var secondReferencePickWinRate: Estimate?
     }
 
     public var model: String
@@ -112,7 +117,10 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 randomCandidateWinRate: winRate(mine) { record in
                     record.candidateWins.flatMap { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }
                 },
-                bestCandidateWinRate: winRate(mine) { $0.candidateWins?.max() })
+                bestCandidateWinRate: winRate(mine) { $0.candidateWins?.max() },
+                secondReferencePickWinRate: winRate(mine) { record in
+                    Self.secondReferencePick(record).map { picks in picks.map { record.candidateWins![$0] }.reduce(0, +) / Double(picks.count) }
+                })
         }
         var tallies: [String: (broken: [Int], checked: [Int])] = [:]
         for (position, variant) in variants.enumerated() {
@@ -136,6 +144,14 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                 judgeRealOverZeroShot: judgeCheck(groundTruth.filter { $0.dataset == dataset }),
                 winRateAgainstZeroShot: variants.map { variant in winRate(mine.filter { $0.variant == variant }) })
         }
+    }
+
+    /// The candidates the second judge finds closest (several when tied), where both judges scored them all.
+    static func secondReferencePick(_ record: AdherenceRecord) -> [Int]? {
+        guard let closeness = record.secondReferenceCloseness, let wins = record.candidateWins,
+            closeness.count == wins.count, let best = closeness.max()
+        else { return nil }
+        return closeness.indices.filter { closeness[$0] == best }
     }
 
     /// A Markdown table of the rows (n = authors resampled in each interval).
@@ -166,11 +182,12 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         }
         let choices = rows.compactMap { row -> String? in
             guard let kept = row.winRateAgainstZeroShot, let random = row.randomCandidateWinRate, let best = row.bestCandidateWinRate else { return nil }
-            return "\(row.variant): kept \(kept.text()), one candidate at random \(random.text()), the judge's own pick \(best.text())"
+            let second = row.secondReferencePickWinRate.map { ", the pick of a second judge (other held-out texts) \($0.text())" } ?? ""
+            return "\(row.variant): kept \(kept.text()), one candidate at random \(random.text())\(second), the judge's own pick \(best.text())"
         }
         if !choices.isEmpty {
             lines.append("")
-            lines.append("What the best-of choice gained, as win-rates vs zero-shot (the judge's own pick is an upper bound: it uses the held-out references no selector sees): " + choices.joined(separator: "; ") + ".")
+            lines.append("What the best-of choice gained, as win-rates vs zero-shot (the judge's own pick is a loose upper bound: it wins whenever any candidate does, using held-out references no selector sees; the second judge's pick is what a choice by the author's style alone can reach): " + choices.joined(separator: "; ") + ".")
         }
         lines.append("")
         lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")

@@ -13,15 +13,15 @@ package enum JudgeReferences {
         Array(author.trainingTexts.prefix(trainingTexts)) + author.testItems.map(\.prompt)
     }
 
-    /// Up to `limit` held-out texts of `author`, disjoint from ``generatorInputs(_:trainingTexts:)`` and
-    /// from the test outputs the judges compare.
-    package static func texts(_ author: AuthorData, trainingTexts: Int, limit: Int) -> [String] {
+    /// Up to `limit` held-out texts of `author` after the first `skipping`, disjoint from
+    /// ``generatorInputs(_:trainingTexts:)`` and from the test outputs the judges compare.
+    package static func texts(_ author: AuthorData, trainingTexts: Int, limit: Int, skipping: Int = 0) -> [String] {
         let excluded = Set((generatorInputs(author, trainingTexts: trainingTexts) + author.testItems.map(\.realOutput)).map(\.collapsingWhitespace))
         let pool = Array(author.trainingTexts.dropFirst(trainingTexts)) + author.validationItems.map(\.realOutput) + author.otherTexts
         var seen = Set<String>()
         return Array(pool.filter { text in
             let key = text.collapsingWhitespace
             return !key.isEmpty && !excluded.contains(key) && seen.insert(key).inserted
-        }.prefix(limit))
+        }.dropFirst(skipping).prefix(limit))
     }
 }

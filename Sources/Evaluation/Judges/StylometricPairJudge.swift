@@ -18,13 +18,16 @@ public struct StylometricPairJudge: Sendable {
     /// - Parameters:
     ///   - trainingTexts: how many training texts the generator was given (left out of every reference).
     ///   - referenceTexts: held-out texts per reference and per impostor.
+    ///   - secondReference: build each reference from the *next* `referenceTexts` held-out texts instead, and
+    ///     leave out authors with none: a second judge, disjoint in references from the first, to ask whether
+    ///     the first judge's preferences among candidates are the author's style or chance.
     package init(
         corpus: AuthorshipCorpus, authors: [AuthorData], trainingTexts: Int, referenceTexts: Int = 7,
-        configuration: JudgeConfiguration = .validationTuned
+        secondReference: Bool = false, configuration: JudgeConfiguration = .validationTuned
     ) throws(EvaluationError) {
         // Held-out texts only, whitespace collapsed like every text the judge reads.
-        func heldOut(_ author: AuthorData) -> [String] {
-            JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts).map(\.collapsingWhitespace)
+        func heldOut(_ author: AuthorData, skipping: Int = 0) -> [String] {
+            JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts, skipping: skipping).map(\.collapsingWhitespace)
         }
         var configuration = configuration
         configuration.textsPerImpostor = referenceTexts
@@ -36,7 +39,8 @@ public struct StylometricPairJudge: Sendable {
         self.judge = judge
         var references: [String: AuthorReference] = [:]
         for author in authors {
-            let texts = heldOut(author)
+            let texts = heldOut(author, skipping: secondReference ? referenceTexts : 0)
+            if secondReference, texts.isEmpty { continue }
             guard !texts.isEmpty else {
                 throw EvaluationError("author '\(author.author)' has no held-out text beyond the generator's inputs to build a judge's reference from")
             }
@@ -57,6 +61,16 @@ public struct StylometricPairJudge: Sendable {
         }
         let detail = "combined \(Self.format(verdict.scoreA.combined)) vs \(Self.format(verdict.scoreB.combined)); cosine \(Self.format(verdict.scoreA.cosine)) vs \(Self.format(verdict.scoreB.cosine))"
         return (outcome, detail)
+    }
+
+    /// Whether `author` has a reference (a second-reference judge leaves out authors without enough texts).
+    package func hasReference(for author: String) -> Bool { references[author] != nil }
+
+    /// How close `text` is to `author`'s reference, relative to the impostors (higher is closer): the score
+    /// ``compare(_:against:author:excluding:)`` compares.
+    package func closeness(of text: String, author: String) throws(EvaluationError) -> Double {
+        guard let reference = references[author] else { throw EvaluationError("no stylometric reference for author '\(author)'") }
+        return judge.score(text.collapsingWhitespace, for: reference).combined
     }
 
     static func format(_ x: Double) -> String { String(format: "%.4f", x) }
