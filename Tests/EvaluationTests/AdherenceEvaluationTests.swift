@@ -65,6 +65,8 @@ struct AdherenceEvaluationTests {
             #expect(record.candidateWins == (bestOf ? Array(repeating: try #require(record.winAgainstZeroShot), count: 4) : nil))
             // The synthetic authors have 4 held-out texts, all in the first judge's reference: no second one.
             #expect(record.secondReferenceCloseness == nil)
+            // The person's given texts always make a reference: every candidate is scored against them.
+            #expect(record.ownTextsCloseness?.count == (bestOf ? 4 : nil))
         }
         #expect(result.summary.rows.map(\.choicesTiedOnHabits) == variants.map { $0.contains("--best-of") ? 3 : nil })
         #expect(result.summary.markdown.contains("closeness to the person's texts (another candidate followed as many habits): hyperalign --best-of 4 3 of 3;"))
@@ -141,7 +143,7 @@ struct AdherenceEvaluationTests {
             AdherenceRecord(
                 dataset: "a", author: author, item: "\(author)/0", variant: variant, text: "x", satisfied: 1, checked: 1,
                 winAgainstZeroShot: win, seconds: 0, promptTokens: 0, completionTokens: 0, candidateWins: candidateWins,
-                secondReferenceCloseness: second)
+                secondReferenceCloseness: second, ownTextsCloseness: candidateWins.map { wins in wins.map { -$0 } })
         }
         let records = [
             record("a1", "zero-shot", win: nil),
@@ -162,6 +164,10 @@ struct AdherenceEvaluationTests {
         #expect(row.secondReferencePickWinRate?.n == 2)
         #expect(summary.rows[0].randomCandidateWinRate == nil)
         #expect(summary.rows[0].secondReferencePickWinRate == nil)
+        // Closeness here ranks the candidates against the verdicts: the pick is each answer's worst candidate
+        // (a3's four tie: their mean).
+        #expect(row.ownTextsPickWinRate?.estimate == (0 + 0 + 0.5) / 3)
+        #expect(summary.markdown.contains("the judge machinery's pick from the person's given texts 0.17 ["))
         #expect(summary.markdown.contains("hyperalign --best-of 4: kept 0.50 ["))
         #expect(summary.markdown.contains("the pick of a second judge (other held-out texts) 0.75 ["))
         #expect(summary.markdown.contains("the judge's own pick 0.83 ["))

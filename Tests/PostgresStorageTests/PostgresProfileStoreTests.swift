@@ -182,7 +182,7 @@ struct PostgresProfileStoreTests {
             group.addTask { await stuck.run() }
             defer { group.cancelAll() }
             try await stuck.withConnection { connection in
-                try await connection.query("SELECT pg_advisory_lock(\(PostgresSchema.lockKey))")
+                _ = try await connection.query("SELECT pg_advisory_lock(\(PostgresSchema.lockKey))").get()
                 configuration.startupTimeout = .seconds(2)
                 let starting = configuration
                 let error = try await withThrowingTaskGroup(of: StoreError?.self) { race in
@@ -198,14 +198,14 @@ struct PostgresProfileStoreTests {
                         // A store that waited for the lock as long as it is held would hang the test: the lock
                         // is let go after two minutes, so such a store starts, and the test fails instead.
                         try await Task.sleep(for: .seconds(120))
-                        try await connection.query("SELECT pg_advisory_unlock(\(PostgresSchema.lockKey))")
+                        _ = try await connection.query("SELECT pg_advisory_unlock(\(PostgresSchema.lockKey))").get()
                         return nil
                     }
                     defer { race.cancelAll() }
                     return try await race.next() ?? nil
                 }
                 #expect(error?.kind == .unavailable)
-                try await connection.query("SELECT pg_advisory_unlock_all()")
+                _ = try await connection.query("SELECT pg_advisory_unlock_all()").get()
             }
         }
         // Once the lock is free, the same database starts normally.

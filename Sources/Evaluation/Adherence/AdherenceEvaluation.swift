@@ -44,7 +44,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             }.prefix(configuration.authorsPerDataset))
             // The benchmark's stylometric judge: references and impostors from held-out texts only.
             let judge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts)
-            let secondJudge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts, secondReference: true)
+            let secondJudge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts, references: .nextHeldOut)
+            let ownTextsJudge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts, references: .generatorInputs)
             let dataset = corpus.dataset.folderName
             // Two authors at a time: one's inference overlaps the other's answers on the server's slots.
             for start in stride(from: 0, to: authors.count, by: 2) {
@@ -52,7 +53,10 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                 let results = try await withThrowingTaskGroup(of: (Int, [AdherenceRecord], [AdherenceGroundTruth]).self) { group in
                     for (position, author) in pair.enumerated() {
                         group.addTask {
-                            let (authorRecords, authorTruth) = try await evaluate(author, dataset: dataset, judge: judge, secondJudge: secondJudge)
+                            // What a store of many people has: the other authors' given texts.
+                            let others = corpus.authors.filter { $0.author != author.author }.map { Array($0.trainingTextsAsWritten.prefix(trainingTexts)) }
+                            let (authorRecords, authorTruth) = try await evaluate(
+                                author, dataset: dataset, others: others, judge: judge, secondJudge: secondJudge, ownTextsJudge: ownTextsJudge)
                             let best = authorRecords.filter { $0.variant == headline.description }
                             let wins = best.compactMap(\.winAgainstZeroShot).reduce(0, +)
                             progress("\(dataset)/\(author.author): \(authorRecords.count) answers; \(headline) followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
@@ -77,7 +81,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
     }
 
     func evaluate(
-        _ author: AuthorData, dataset: String, judge: StylometricPairJudge, secondJudge: StylometricPairJudge
+        _ author: AuthorData, dataset: String, others: [[String]], judge: StylometricPairJudge, secondJudge: StylometricPairJudge,
+        ownTextsJudge: StylometricPairJudge
     ) async throws -> ([AdherenceRecord], [AdherenceGroundTruth]) {
         // The person hands in their texts as they wrote them (paragraphs kept), so layout habits are theirs,
         // not the data set's whitespace normalisation; the judge reads every text with whitespace collapsed.
@@ -103,7 +108,10 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                         try await withThrowingTaskGroup(of: (AdherenceVariant, CheckedGeneration).self) { inner in
                             for variant in batch {
                                 inner.addTask {
-                                    (variant, try await SelfCheckingGenerator(generator: generator, bestOf: variant.bestOf, revise: variant.revise, repair: variant.repair)
+                                    (variant, try await SelfCheckingGenerator(
+                                        generator: generator, bestOf: variant.bestOf, revise: variant.revise, repair: variant.repair,
+                                        // Rows choosing by habits keep the tie-break they were measured with.
+                                        choice: variant.choice, others: variant.choice == .style ? others : [])
                                         .generate(item.prompt, for: profile, hypotheses: set, variant: variant.generation))
                                 }
                             }
@@ -126,6 +134,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                 var win: Double?
                 var candidateWins: [Double]?
                 var secondReferenceCloseness: [Double]?
+                var ownTextsCloseness: [Double]?
                 if let zeroShot, variant != AdherenceVariant(.zeroShot) {
                     win = try judge.compare(result.text, against: zeroShot.text, author: author.author).outcome.score
                     if variant.bestOf > 1 {
@@ -135,6 +144,9 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                         }
                         candidateWins = try texts.map { text throws(EvaluationError) in
                             try judge.compare(text, against: zeroShot.text, author: author.author).outcome.score
+                        }
+                        ownTextsCloseness = try texts.map { text throws(EvaluationError) in
+                            try ownTextsJudge.closeness(of: text, author: author.author)
                         }
                         if secondJudge.hasReference(for: author.author) {
                             secondReferenceCloseness = try texts.map { text throws(EvaluationError) in
@@ -150,7 +162,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                     winAgainstZeroShot: win, endedAtBudget: result.endedAtBudget ?? false,
                     seconds: result.seconds, modelSeconds: result.modelSeconds, promptTokens: result.usage.promptTokens, completionTokens: result.usage.completionTokens,
                     candidates: variant.bestOf > 1 ? result.candidates : nil, chosenCandidate: variant.bestOf > 1 ? result.chosen : nil,
-                    candidateWins: candidateWins, secondReferenceCloseness: secondReferenceCloseness))
+                    candidateWins: candidateWins, secondReferenceCloseness: secondReferenceCloseness,
+                    ownTextsCloseness: ownTextsCloseness))
             }
             if let zeroShot {
                 truth.append(AdherenceGroundTruth(

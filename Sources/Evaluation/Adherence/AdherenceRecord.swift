@@ -38,6 +38,10 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     /// held-out texts disjoint from the first judge's (nil where the author has too few texts, and in older
     /// records): its pick, scored by the first judge, is what a choice by the author's style alone can gain.
     public var secondReferenceCloseness: [Double]?
+    /// The stylometric judge's closeness of every candidate to the texts the person gave, the other authors'
+    /// given texts as impostors: a choice a store of many people could make, with no held-out text (nil in
+    /// older records).
+    public var ownTextsCloseness: [Double]?
 
     /// Whether closeness to the person's texts chose this answer: another candidate followed as many habits.
     public var choiceTiedOnHabits: Bool? {
@@ -50,7 +54,7 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
         habits: [String: Bool]? = nil, winAgainstZeroShot: Double?, endedAtBudget: Bool? = nil, seconds: Double,
         modelSeconds: Double? = nil, promptTokens: Int, completionTokens: Int,
         candidates: [CheckedGeneration.Candidate]? = nil, chosenCandidate: Int? = nil, candidateWins: [Double]? = nil,
-        secondReferenceCloseness: [Double]? = nil
+        secondReferenceCloseness: [Double]? = nil, ownTextsCloseness: [Double]? = nil
     ) {
         self.dataset = dataset
         self.author = author
@@ -70,6 +74,7 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
         self.chosenCandidate = chosenCandidate
         self.candidateWins = candidateWins
         self.secondReferenceCloseness = secondReferenceCloseness
+        self.ownTextsCloseness = ownTextsCloseness
     }
 }
 

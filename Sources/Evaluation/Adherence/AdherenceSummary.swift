@@ -33,6 +33,9 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         /// runs). Near the random candidate's, the first judge's preferences among candidates are not the
         /// author's style, and no choice by style can raise the kept answer's win-rate much.
         public var secondReferencePickWinRate: Estimate?
+        /// Best-of rows: the win-rate of the candidate the judge machinery finds closest to the texts the
+        /// person gave (other authors' given texts as impostors): a choice a store of many people could make.
+        public var ownTextsPickWinRate: Estimate?
     }
 
     public var model: String
@@ -118,9 +121,8 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
                     record.candidateWins.flatMap { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }
                 },
                 bestCandidateWinRate: winRate(mine) { $0.candidateWins?.max() },
-                secondReferencePickWinRate: winRate(mine) { record in
-                    Self.secondReferencePick(record).map { picks in picks.map { record.candidateWins![$0] }.reduce(0, +) / Double(picks.count) }
-                })
+                secondReferencePickWinRate: winRate(mine) { Self.pickWinRate($0, closeness: $0.secondReferenceCloseness) },
+                ownTextsPickWinRate: winRate(mine) { Self.pickWinRate($0, closeness: $0.ownTextsCloseness) })
         }
         var tallies: [String: (broken: [Int], checked: [Int])] = [:]
         for (position, variant) in variants.enumerated() {
@@ -146,12 +148,13 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         }
     }
 
-    /// The candidates the second judge finds closest (several when tied), where both judges scored them all.
-    static func secondReferencePick(_ record: AdherenceRecord) -> [Int]? {
-        guard let closeness = record.secondReferenceCloseness, let wins = record.candidateWins,
-            closeness.count == wins.count, let best = closeness.max()
+    /// The judge's verdict on the candidate `closeness` ranks first (averaged over a tie), where every
+    /// candidate has both.
+    static func pickWinRate(_ record: AdherenceRecord, closeness: [Double]?) -> Double? {
+        guard let closeness, let wins = record.candidateWins, closeness.count == wins.count, let best = closeness.max()
         else { return nil }
-        return closeness.indices.filter { closeness[$0] == best }
+        let picks = closeness.indices.filter { closeness[$0] == best }
+        return picks.map { wins[$0] }.reduce(0, +) / Double(picks.count)
     }
 
     /// A Markdown table of the rows (n = authors resampled in each interval).
@@ -182,12 +185,13 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         }
         let choices = rows.compactMap { row -> String? in
             guard let kept = row.winRateAgainstZeroShot, let random = row.randomCandidateWinRate, let best = row.bestCandidateWinRate else { return nil }
+            let own = row.ownTextsPickWinRate.map { ", the judge machinery's pick from the person's given texts \($0.text())" } ?? ""
             let second = row.secondReferencePickWinRate.map { ", the pick of a second judge (other held-out texts) \($0.text())" } ?? ""
-            return "\(row.variant): kept \(kept.text()), one candidate at random \(random.text())\(second), the judge's own pick \(best.text())"
+            return "\(row.variant): kept \(kept.text()), one candidate at random \(random.text())\(own)\(second), the judge's own pick \(best.text())"
         }
         if !choices.isEmpty {
             lines.append("")
-            lines.append("What the best-of choice gained, as win-rates vs zero-shot (the judge's own pick is a loose upper bound: it wins whenever any candidate does, using held-out references no selector sees; the second judge's pick is what a choice by the author's style alone can reach): " + choices.joined(separator: "; ") + ".")
+            lines.append("What the best-of choice gained, as win-rates vs zero-shot (the judge's own pick is a loose upper bound: it wins whenever any candidate does, using held-out references no selector sees; the second judge's pick is what a choice by the author's style alone can reach; the pick from the person's given texts uses only what a selector in a store of many people has): " + choices.joined(separator: "; ") + ".")
         }
         lines.append("")
         lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")

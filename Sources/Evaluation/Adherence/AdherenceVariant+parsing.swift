@@ -20,8 +20,13 @@ extension AdherenceVariant {
                 bestOf = count
             case "--revise": revise = true
             case "--repair": repair = true
+            case "--choose":
+                guard let name = words.popFirst(), let chosen = CandidateChoice(rawValue: name) else {
+                    throw EvaluationError("'--choose' in '\(text)' needs one of \(CandidateChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                choice = chosen
             default:
-                throw EvaluationError("unknown option '\(flag)' in variant '\(text)': use --best-of N, --revise or --repair")
+                throw EvaluationError("unknown option '\(flag)' in variant '\(text)': use --best-of N, --revise, --repair or --choose habits|style")
             }
         }
     }

@@ -8,12 +8,29 @@ public struct AdherenceVariant: Sendable, Hashable, Codable, CustomStringConvert
     public var revise: Bool
     /// Candidates repaired mechanically before they are checked (no model call: the same candidates).
     public var repair: Bool
+    /// How best-of keeps a candidate; with ``CandidateChoice/style`` style is measured against the data
+    /// set's other authors' given texts (no call: the same candidates).
+    public var choice: CandidateChoice
 
-    public init(_ generation: GenerationVariant, bestOf: Int = 1, revise: Bool = false, repair: Bool = false) {
+    public init(
+        _ generation: GenerationVariant, bestOf: Int = 1, revise: Bool = false, repair: Bool = false, choice: CandidateChoice = .habits
+    ) {
         self.generation = generation
         self.bestOf = bestOf
         self.revise = revise
         self.repair = repair
+        self.choice = choice
+    }
+
+    private enum CodingKeys: String, CodingKey { case generation, bestOf, revise, repair, choice }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            try container.decode(GenerationVariant.self, forKey: .generation), bestOf: try container.decode(Int.self, forKey: .bestOf),
+            revise: try container.decode(Bool.self, forKey: .revise), repair: try container.decode(Bool.self, forKey: .repair),
+            // Runs written before the choice could be named chose by habits.
+            choice: try container.decodeIfPresent(CandidateChoice.self, forKey: .choice) ?? .habits)
     }
 
     /// "zero-shot", "hyperalign --best-of 4", "hyperalign --revise".
@@ -22,6 +39,7 @@ public struct AdherenceVariant: Sendable, Hashable, Codable, CustomStringConvert
         if bestOf > 1 { name += " --best-of \(bestOf)" }
         if revise { name += " --revise" }
         if repair { name += " --repair" }
+        if choice != .habits { name += " --choose \(choice.rawValue)" }
         return name
     }
 

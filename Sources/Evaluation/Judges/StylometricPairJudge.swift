@@ -14,33 +14,49 @@ public struct StylometricPairJudge: Sendable {
     public let judge: StylometricJudge
     private let references: [String: AuthorReference]
 
+    /// Which texts make each author's reference and the impostor pool.
+    package enum ReferenceTexts: Sendable {
+        /// The benchmark's judge: references and impostors from held-out texts the generator never saw.
+        case heldOut
+        /// A second judge: each reference from the *next* held-out texts (disjoint from the first judge's),
+        /// authors without any left out; it asks whether the first judge's preferences among candidates are
+        /// the author's style or chance.
+        case nextHeldOut
+        /// What a selector may use: each reference from the texts the generator was given, impostors from
+        /// the other authors' given texts (as a store of many people has them); no held-out text at all.
+        case generatorInputs
+    }
+
     /// Profiles the impostor pool (all authors of `corpus`) and the reference of each of `authors`.
     /// - Parameters:
-    ///   - trainingTexts: how many training texts the generator was given (left out of every reference).
-    ///   - referenceTexts: held-out texts per reference and per impostor.
-    ///   - secondReference: build each reference from the *next* `referenceTexts` held-out texts instead, and
-    ///     leave out authors with none: a second judge, disjoint in references from the first, to ask whether
-    ///     the first judge's preferences among candidates are the author's style or chance.
+    ///   - trainingTexts: how many training texts the generator was given (left out of every held-out reference).
+    ///   - referenceTexts: texts per reference and per impostor.
     package init(
         corpus: AuthorshipCorpus, authors: [AuthorData], trainingTexts: Int, referenceTexts: Int = 7,
-        secondReference: Bool = false, configuration: JudgeConfiguration = .validationTuned
+        references source: ReferenceTexts = .heldOut, configuration: JudgeConfiguration = .validationTuned
     ) throws(EvaluationError) {
-        // Held-out texts only, whitespace collapsed like every text the judge reads.
-        func heldOut(_ author: AuthorData, skipping: Int = 0) -> [String] {
-            JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts, skipping: skipping).map(\.collapsingWhitespace)
+        // Whitespace collapsed like every text the judge reads.
+        func texts(_ author: AuthorData, reference: Bool) -> [String] {
+            let chosen = switch source {
+            case .heldOut: JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts)
+            case .nextHeldOut: JudgeReferences.texts(
+                author, trainingTexts: trainingTexts, limit: referenceTexts, skipping: reference ? referenceTexts : 0)
+            case .generatorInputs: Array(author.trainingTexts.prefix(min(trainingTexts, referenceTexts)))
+            }
+            return chosen.map(\.collapsingWhitespace)
         }
         var configuration = configuration
         configuration.textsPerImpostor = referenceTexts
         let judge = StylometricJudge(
             impostors: corpus.authors.map { author in
-                AuthorTexts(author: author.author, texts: heldOut(author))
+                AuthorTexts(author: author.author, texts: texts(author, reference: false))
             }.filter { !$0.texts.isEmpty },
             configuration: configuration)
         self.judge = judge
         var references: [String: AuthorReference] = [:]
         for author in authors {
-            let texts = heldOut(author, skipping: secondReference ? referenceTexts : 0)
-            if secondReference, texts.isEmpty { continue }
+            let texts = texts(author, reference: true)
+            if source == .nextHeldOut, texts.isEmpty { continue }
             guard !texts.isEmpty else {
                 throw EvaluationError("author '\(author.author)' has no held-out text beyond the generator's inputs to build a judge's reference from")
             }

@@ -120,12 +120,3 @@ package struct StylometricTuning: Sendable {
         }
     }
 }
-
-extension JudgeConfiguration {
-    /// The settings the author-style benchmark's stylometric judge uses, chosen on CCAT50's validation
-    /// split by ``StylometricTuning`` (`hyperalign eval stylometry --dataset ccat50`: 0.985 on validation
-    /// against 0.978 for the earlier defaults); docs/results.md gives their test-split accuracy (0.93).
-    package static var validationTuned: JudgeConfiguration {
-        JudgeConfiguration(closestImpostors: 3, deltaWeight: 0.2, impostorsWeight: 0.3)
-    }
-}

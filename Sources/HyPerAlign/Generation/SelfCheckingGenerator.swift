@@ -3,7 +3,8 @@ import LanguageModels
 
 /// Generation that checks itself: every answer is checked against the person's measured habits; with
 /// `bestOf` > 1 that many candidates are sampled in parallel and the one following most habits is kept
-/// (ties go to the one stylistically closest to the person's texts); with `revise`, one rewrite pass
+/// (ties go to the one stylistically closest to the person's texts), or with ``CandidateChoice/style`` the
+/// closest one; with `revise`, one rewrite pass
 /// names the habits the answer breaks; with `repair`, each candidate is first edited mechanically to follow
 /// the habits an edit can fix (an opening formula, a sign-off, marks and markdown the person never uses,
 /// contractions, length, paragraphs), so the choice is made on what would be delivered. An answer the token
@@ -22,12 +23,22 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
     public var revise: Bool
     /// Whether to repair every candidate mechanically (``AdherenceChecker/repair(_:)``) before checking it.
     public var repair: Bool
+    /// How best-of keeps one candidate: most habits first (the default), or closest style.
+    public var choice: CandidateChoice
+    /// Other people's texts, one array per person, that style is measured against (``StyleMatcher``);
+    /// empty: the likelihood ratio against the other candidates.
+    public var others: [[String]]
 
-    public init(generator: PersonalizedGenerator<Model>, bestOf: Int = 1, revise: Bool = false, repair: Bool = false) {
+    public init(
+        generator: PersonalizedGenerator<Model>, bestOf: Int = 1, revise: Bool = false, repair: Bool = false,
+        choice: CandidateChoice = .habits, others: [[String]] = []
+    ) {
         self.generator = generator
         self.bestOf = max(1, bestOf)
         self.revise = revise
         self.repair = repair
+        self.choice = choice
+        self.others = others
     }
 
     /// Generates, checks, picks and optionally revises the answer to `request`.
@@ -55,11 +66,15 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
         let texts = repairs.map(\.text)
         let reports = texts.map(checker.check)
         let closeness = bestOf > 1
-            ? StylisticCloseness(texts: profile.texts.map(\.text)).scores(texts)
+            ? StyleMatcher(texts: profile.texts.map(\.text), others: others).scores(texts)
             : [0]
-        let chosen = reports.indices.max { a, b in
-            (reports[a].satisfied, closeness[a], b) < (reports[b].satisfied, closeness[b], a)
-        } ?? 0
+        // Ties go to the earlier candidate, so a choice never depends on the order answers arrived in.
+        let chosen = switch choice {
+        case .habits:
+            reports.indices.max { a, b in (reports[a].satisfied, closeness[a], b) < (reports[b].satisfied, closeness[b], a) } ?? 0
+        case .style:
+            reports.indices.max { a, b in (closeness[a], reports[a].satisfied, b) < (closeness[b], reports[b].satisfied, a) } ?? 0
+        }
         var usage = responses.map(\.usage).reduce(TokenUsage(), +)
         var modelTime = responses.map(\.latency).max() ?? .zero
         var text = texts[chosen]
