@@ -178,6 +178,16 @@ struct AdherenceEvaluationTests {
             #expect(try AdherenceVariant(parsing: variant.description) == variant)
         }
         #expect(try AdherenceVariant(parsing: "  hyperalign   --repair --best-of 3 ") == AdherenceVariant(.hyperalign, bestOf: 3, repair: true))
+        let style = AdherenceVariant(.hyperalignExamples, bestOf: 4, repair: true, choice: .style)
+        #expect(style.description == "hyperalign+examples --best-of 4 --repair --choose style")
+        #expect(try AdherenceVariant(parsing: style.description) == style)
+        // Choosing by habits is the default and keeps the names earlier runs wrote.
+        #expect(try AdherenceVariant(parsing: "hyperalign --best-of 4 --choose habits").description == "hyperalign --best-of 4")
+        let choice = #expect(throws: EvaluationError.self) { try AdherenceVariant(parsing: "hyperalign --best-of 4 --choose taste") }
+        #expect(choice?.description.contains("habits, style") == true)
+        // A variant written before the choice existed reads back as choosing by habits.
+        let old = try JSONDecoder().decode(AdherenceVariant.self, from: Data(#"{"generation":"hyperalign","bestOf":4,"revise":false,"repair":true}"#.utf8))
+        #expect(old == AdherenceVariant(.hyperalign, bestOf: 4, repair: true))
         let unknown = #expect(throws: EvaluationError.self) { try AdherenceVariant(parsing: "hyperalign+exemples") }
         #expect(unknown?.description.contains("'hyperalign+exemples'") == true)
         let flag = #expect(throws: EvaluationError.self) { try AdherenceVariant(parsing: "few-shot --best 4") }

@@ -46,6 +46,10 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             let judge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts)
             let secondJudge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts, references: .nextHeldOut)
             let ownTextsJudge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts, references: .generatorInputs)
+            // What a store of many people has: every author's given texts (each left out of their own comparison).
+            let background = configuration.variants.contains { $0.choice == .style }
+                ? StyleBackground(people: Dictionary(corpus.authors.map { ($0.author, Array($0.trainingTextsAsWritten.prefix(trainingTexts))) }) { first, _ in first })
+                : nil
             let dataset = corpus.dataset.folderName
             // Two authors at a time: one's inference overlaps the other's answers on the server's slots.
             for start in stride(from: 0, to: authors.count, by: 2) {
@@ -53,10 +57,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                 let results = try await withThrowingTaskGroup(of: (Int, [AdherenceRecord], [AdherenceGroundTruth]).self) { group in
                     for (position, author) in pair.enumerated() {
                         group.addTask {
-                            // What a store of many people has: the other authors' given texts.
-                            let others = corpus.authors.filter { $0.author != author.author }.map { Array($0.trainingTextsAsWritten.prefix(trainingTexts)) }
                             let (authorRecords, authorTruth) = try await evaluate(
-                                author, dataset: dataset, others: others, judge: judge, secondJudge: secondJudge, ownTextsJudge: ownTextsJudge)
+                                author, dataset: dataset, background: background, judge: judge, secondJudge: secondJudge, ownTextsJudge: ownTextsJudge)
                             let best = authorRecords.filter { $0.variant == headline.description }
                             let wins = best.compactMap(\.winAgainstZeroShot).reduce(0, +)
                             progress("\(dataset)/\(author.author): \(authorRecords.count) answers; \(headline) followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
@@ -81,7 +83,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
     }
 
     func evaluate(
-        _ author: AuthorData, dataset: String, others: [[String]], judge: StylometricPairJudge, secondJudge: StylometricPairJudge,
+        _ author: AuthorData, dataset: String, background: StyleBackground?, judge: StylometricPairJudge, secondJudge: StylometricPairJudge,
         ownTextsJudge: StylometricPairJudge
     ) async throws -> ([AdherenceRecord], [AdherenceGroundTruth]) {
         // The person hands in their texts as they wrote them (paragraphs kept), so layout habits are theirs,
@@ -111,7 +113,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                                     (variant, try await SelfCheckingGenerator(
                                         generator: generator, bestOf: variant.bestOf, revise: variant.revise, repair: variant.repair,
                                         // Rows choosing by habits keep the tie-break they were measured with.
-                                        choice: variant.choice, others: variant.choice == .style ? others : [])
+                                        choice: variant.choice, background: variant.choice == .style ? background : nil)
                                         .generate(item.prompt, for: profile, hypotheses: set, variant: variant.generation))
                                 }
                             }

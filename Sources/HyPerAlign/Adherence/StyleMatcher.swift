@@ -2,10 +2,11 @@ import Stylometry
 
 /// How close candidates are to a person's style, measured the way the project's stylometric judge
 /// measures authorship: character n-gram TF-IDF, Burrows's Delta and the impostors method, each relative
-/// to other people's texts. Without other people's texts it falls back to ``StylisticCloseness``.
+/// to other people's texts (a ``StyleBackground``). Without at least ``minimumOthers`` other people it falls
+/// back to ``StylisticCloseness``, the likelihood ratio against the other candidates.
 ///
-/// Other people's texts are needed because closeness alone rewards what every text shares; a service has
-/// them in its store, an evaluation in its data set. They are read as statistics only, never shown.
+/// Other people are needed because closeness alone rewards what every text shares; a service has them in
+/// its store, an evaluation in its data set. Their texts are read as statistics only, never shown.
 public struct StyleMatcher: Sendable {
     enum Method: Sendable {
         case judge(StylometricJudge, AuthorReference)
@@ -18,25 +19,18 @@ public struct StyleMatcher: Sendable {
     public static let minimumOthers = 3
 
     /// - Parameters:
+    ///   - person: the person's id (left out of the background's comparison if it is in it).
     ///   - texts: the person's texts.
-    ///   - others: other people's texts, one array per person (fewer than ``minimumOthers`` people with
-    ///     texts: the likelihood ratio against the other candidates is used instead).
-    public init(texts: [String], others: [[String]]) {
-        let people = others.map { $0.map(\.collapsingWhitespace).filter { !$0.isEmpty } }.filter { !$0.isEmpty }
+    public init(person: String, texts: [String], background: StyleBackground?) {
         let own = texts.map(\.collapsingWhitespace).filter { !$0.isEmpty }
-        guard people.count >= Self.minimumOthers, !own.isEmpty else {
+        guard let background, background.others(besides: person) >= Self.minimumOthers, !own.isEmpty else {
             method = .likelihoodRatio(StylisticCloseness(texts: texts))
             return
         }
-        var configuration = JudgeConfiguration.validationTuned
-        configuration.textsPerImpostor = max(own.count, people.map(\.count).max() ?? 1)
-        let judge = StylometricJudge(
-            impostors: people.enumerated().map { AuthorTexts(author: "other-\($0.offset)", texts: $0.element) },
-            extraCorpus: own, configuration: configuration)
-        method = .judge(judge, judge.reference(AuthorTexts(author: "person", texts: own)))
+        method = .judge(background.judge, background.judge.reference(AuthorTexts(author: person, texts: own)))
     }
 
-    /// Whether other people's texts were enough to measure against (else the likelihood-ratio fallback).
+    /// Whether other people were enough to measure against (else the likelihood-ratio fallback).
     public var usesOtherPeople: Bool {
         if case .judge = method { return true }
         return false

@@ -25,20 +25,20 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
     public var repair: Bool
     /// How best-of keeps one candidate: most habits first (the default), or closest style.
     public var choice: CandidateChoice
-    /// Other people's texts, one array per person, that style is measured against (``StyleMatcher``);
-    /// empty: the likelihood ratio against the other candidates.
-    public var others: [[String]]
+    /// Other people's texts that style is measured against (``StyleMatcher``); nil: the likelihood ratio
+    /// against the other candidates.
+    public var background: StyleBackground?
 
     public init(
         generator: PersonalizedGenerator<Model>, bestOf: Int = 1, revise: Bool = false, repair: Bool = false,
-        choice: CandidateChoice = .habits, others: [[String]] = []
+        choice: CandidateChoice = .habits, background: StyleBackground? = nil
     ) {
         self.generator = generator
         self.bestOf = max(1, bestOf)
         self.revise = revise
         self.repair = repair
         self.choice = choice
-        self.others = others
+        self.background = background
     }
 
     /// Generates, checks, picks and optionally revises the answer to `request`.
@@ -66,7 +66,7 @@ public struct SelfCheckingGenerator<Model: ChatModel>: Sendable {
         let texts = repairs.map(\.text)
         let reports = texts.map(checker.check)
         let closeness = bestOf > 1
-            ? StyleMatcher(texts: profile.texts.map(\.text), others: others).scores(texts)
+            ? StyleMatcher(person: profile.id, texts: profile.texts.map(\.text), background: background).scores(texts)
             : [0]
         // Ties go to the earlier candidate, so a choice never depends on the order answers arrived in.
         let chosen = switch choice {

@@ -20,6 +20,8 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(help: "One rewrite pass naming the measured habits the answer breaks.") var revise = false
     @Flag(help: "Edit each answer mechanically to follow the habits an edit can fix (opening formula, sign-off, marks, markdown, contractions, length); reported under `repaired`.")
     var repair = false
+    @Option(help: "How --best-of keeps a candidate: habits (most habits followed, ties to the closest style) or style (closest to the user's style, measured against the other users in the store; pair with --repair).")
+    var choose: CandidateChoice = .habits
     @Flag(help: "Print the answer, the variant, the token usage and the adherence to each measured habit as JSON.") var json = false
     @Argument(help: "The request, e.g. \"Write an email declining the invitation.\"") var request: String
 
@@ -30,6 +32,7 @@ struct GenerateCommand: AsyncParsableCommand {
             throw ValidationError("--best-of must be between 1 and \(CheckedGeneration.maxCandidates)")
         }
         guard !stream || (bestOf == 1 && !revise && !repair) else { throw ValidationError("--stream cannot be combined with --best-of, --revise or --repair") }
+        guard choose == .habits || bestOf > 1 else { throw ValidationError("--choose style needs --best-of 2 or more") }
     }
 
     struct Output: Encodable {
@@ -58,11 +61,16 @@ struct GenerateCommand: AsyncParsableCommand {
         if stale, variant.needsHypotheses {
             Console.note("warning: the hypotheses of '\(user)' are stale (texts changed); run `hyperalign infer --user \(user)`")
         }
+        // Habits choices keep the tie-break they were measured with; only a choice by style reads other users.
+        let background = choose == .style ? try await Self.otherPeoplesTexts(in: store, besides: user) : nil
+        if let background, background.others(besides: user) < StyleMatcher.minimumOthers {
+            Console.note("note: \(background.others(besides: user)) other user(s) in the store; style is measured against the other candidates until there are \(StyleMatcher.minimumOthers)")
+        }
         let session = ModelSession(options: global)
         let prompts = try session.prompts()
         let options = try session.generationOptions(maxTokens: maxTokens)
         let (variant, request, stream, ticker) = (self.variant, self.request, self.stream, global.ticker)
-        let (bestOf, revise, repair) = (self.bestOf, self.revise, self.repair)
+        let (bestOf, revise, repair, choice) = (self.bestOf, self.revise, self.repair, self.choose)
         let checked = try await session.withModel { model in
             let generator = PersonalizedGenerator(model: model, prompts: prompts, options: options)
             if stream {
@@ -78,7 +86,7 @@ struct GenerateCommand: AsyncParsableCommand {
             }
             let label = bestOf > 1 ? "generating \(bestOf) candidates" : "generating"
             return try await ticker.run("\(label) (\(variant), \(model.modelID))") {
-                try await SelfCheckingGenerator(generator: generator, bestOf: bestOf, revise: revise, repair: repair)
+                try await SelfCheckingGenerator(generator: generator, bestOf: bestOf, revise: revise, repair: repair, choice: choice, background: background)
                     .generate(request, for: profile, hypotheses: set, variant: variant)
             }
         }
@@ -91,6 +99,17 @@ struct GenerateCommand: AsyncParsableCommand {
         if !stream { Console.out(checked.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
         if !global.quiet { AdherencePrinter.print(checked, line: Console.note) }
     }
+
+    /// The texts of up to 50 other users in the store: what style is measured against.
+    static func otherPeoplesTexts(in store: SQLiteProfileStore, besides user: String) async throws -> StyleBackground {
+        var others: [String: [String]] = [:]
+        for summary in try await store.profileSummaries(tenant: .local) where summary.id != user && summary.textCount > 0 {
+            guard others.count < 50 else { break }
+            if let profile = try await store.profile(summary.id, tenant: .local) { others[summary.id] = profile.texts.map(\.text) }
+        }
+        return StyleBackground(people: others)
+    }
 }
 
 extension GenerationVariant: ExpressibleByArgument {}
+extension CandidateChoice: ExpressibleByArgument {}
