@@ -10,7 +10,7 @@ import LanguageModels
 struct EvalAdherenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adherence",
-        abstract: "Measured habits followed and stylometric win-rate vs zero-shot for zero-shot, few-shot, hyperalign and hyperalign+examples, with --best-of N, --revise and --repair.",
+        abstract: "Measured habits followed and stylometric win-rate vs zero-shot for zero-shot, few-shot, hyperalign and hyperalign+examples, with --best-of N, --revise, --repair and --choose habits|style.",
         discussion: """
             Writes records.jsonl (every answer with its checks and verdict), ground-truth.jsonl, summary.json and \
             summary.md to the run folder. Intervals are 95% cluster-bootstrap intervals (authors resampled). The judge's \
@@ -32,7 +32,7 @@ struct EvalAdherenceCommand: AsyncParsableCommand {
     @Option(name: .customLong("example-tokens"), help: "The author's texts shown to few-shot, in tokens (default: 1500 on the embedded model, 6000 otherwise).")
     var exampleTokens: Int?
     @Option(help: ArgumentHelp(
-        "Comma-separated rows to run, written as the summary writes them, e.g. 'few-shot,hyperalign+examples --best-of 4' (default: the nine standard ones).",
+        "Comma-separated rows to run, written as the summary writes them, e.g. 'few-shot,hyperalign+examples --best-of 4 --repair --choose style' (default: the nine standard ones).",
         discussion: "zero-shot always runs first: it is the baseline every win-rate is measured against."))
     var variants: String?
 
