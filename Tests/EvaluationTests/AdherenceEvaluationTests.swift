@@ -167,7 +167,7 @@ struct AdherenceEvaluationTests {
         // Closeness here ranks the candidates against the verdicts: the pick is each answer's worst candidate
         // (a3's four tie: their mean).
         #expect(row.ownTextsPickWinRate?.estimate == (0 + 0 + 0.5) / 3)
-        #expect(summary.markdown.contains("the judge machinery's pick from the person's given texts 0.17 ["))
+        #expect(summary.markdown.contains("what --choose style keeps 0.17 ["))
         #expect(summary.markdown.contains("hyperalign --best-of 4: kept 0.50 ["))
         #expect(summary.markdown.contains("the pick of a second judge (other held-out texts) 0.75 ["))
         #expect(summary.markdown.contains("the judge's own pick 0.83 ["))

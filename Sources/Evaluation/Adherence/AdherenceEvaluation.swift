@@ -45,11 +45,10 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
             // The benchmark's stylometric judge: references and impostors from held-out texts only.
             let judge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts)
             let secondJudge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts, references: .nextHeldOut)
-            let ownTextsJudge = try StylometricPairJudge(corpus: corpus, authors: authors, trainingTexts: trainingTexts, references: .generatorInputs)
-            // What a store of many people has: every author's given texts (each left out of their own comparison).
-            let background = configuration.variants.contains { $0.choice == .style }
-                ? StyleBackground(people: Dictionary(corpus.authors.map { ($0.author, Array($0.trainingTextsAsWritten.prefix(trainingTexts))) }) { first, _ in first })
-                : nil
+            // What a store of many people has: every author's given texts (each left out of their own comparison);
+            // `--choose style` rows choose with it, and every best-of row reports what it would have chosen.
+            let background = StyleBackground(
+                people: Dictionary(corpus.authors.map { ($0.author, Array($0.trainingTextsAsWritten.prefix(trainingTexts))) }) { first, _ in first })
             let dataset = corpus.dataset.folderName
             // Two authors at a time: one's inference overlaps the other's answers on the server's slots.
             for start in stride(from: 0, to: authors.count, by: 2) {
@@ -58,7 +57,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                     for (position, author) in pair.enumerated() {
                         group.addTask {
                             let (authorRecords, authorTruth) = try await evaluate(
-                                author, dataset: dataset, background: background, judge: judge, secondJudge: secondJudge, ownTextsJudge: ownTextsJudge)
+                                author, dataset: dataset, background: background, judge: judge, secondJudge: secondJudge)
                             let best = authorRecords.filter { $0.variant == headline.description }
                             let wins = best.compactMap(\.winAgainstZeroShot).reduce(0, +)
                             progress("\(dataset)/\(author.author): \(authorRecords.count) answers; \(headline) followed \(best.map(\.satisfied).reduce(0, +)) of \(best.map(\.checked).reduce(0, +)) checks, won \(wins) of \(best.count) against zero-shot")
@@ -83,8 +82,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
     }
 
     func evaluate(
-        _ author: AuthorData, dataset: String, background: StyleBackground?, judge: StylometricPairJudge, secondJudge: StylometricPairJudge,
-        ownTextsJudge: StylometricPairJudge
+        _ author: AuthorData, dataset: String, background: StyleBackground, judge: StylometricPairJudge, secondJudge: StylometricPairJudge
     ) async throws -> ([AdherenceRecord], [AdherenceGroundTruth]) {
         // The person hands in their texts as they wrote them (paragraphs kept), so layout habits are theirs,
         // not the data set's whitespace normalisation; the judge reads every text with whitespace collapsed.
@@ -147,9 +145,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                         candidateWins = try texts.map { text throws(EvaluationError) in
                             try judge.compare(text, against: zeroShot.text, author: author.author).outcome.score
                         }
-                        ownTextsCloseness = try texts.map { text throws(EvaluationError) in
-                            try ownTextsJudge.closeness(of: text, author: author.author)
-                        }
+                        ownTextsCloseness = StyleMatcher(person: profile.id, texts: profile.texts.map(\.text), background: background).scores(texts)
                         if secondJudge.hasReference(for: author.author) {
                             secondReferenceCloseness = try texts.map { text throws(EvaluationError) in
                                 try secondJudge.closeness(of: text, author: author.author)

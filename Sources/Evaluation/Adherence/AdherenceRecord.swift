@@ -38,9 +38,9 @@ public struct AdherenceRecord: Sendable, Hashable, Codable {
     /// held-out texts disjoint from the first judge's (nil where the author has too few texts, and in older
     /// records): its pick, scored by the first judge, is what a choice by the author's style alone can gain.
     public var secondReferenceCloseness: [Double]?
-    /// The stylometric judge's closeness of every candidate to the texts the person gave, the other authors'
-    /// given texts as impostors: a choice a store of many people could make, with no held-out text (nil in
-    /// older records).
+    /// Every candidate's closeness to the texts the person gave, as `--choose style` measures it
+    /// (``StyleMatcher`` against the data set's other authors' given texts; no held-out text): what that
+    /// choice would keep (nil in older records).
     public var ownTextsCloseness: [Double]?
 
     /// Whether closeness to the person's texts chose this answer: another candidate followed as many habits.

@@ -33,8 +33,8 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         /// runs). Near the random candidate's, the first judge's preferences among candidates are not the
         /// author's style, and no choice by style can raise the kept answer's win-rate much.
         public var secondReferencePickWinRate: Estimate?
-        /// Best-of rows: the win-rate of the candidate the judge machinery finds closest to the texts the
-        /// person gave (other authors' given texts as impostors): a choice a store of many people could make.
+        /// Best-of rows: the win-rate of the candidate `--choose style` would keep (``StyleMatcher``, against
+        /// the data set's other authors' given texts): a choice a store of many people can make.
         public var ownTextsPickWinRate: Estimate?
     }
 
@@ -185,13 +185,13 @@ public struct AdherenceSummary: Sendable, Hashable, Codable {
         }
         let choices = rows.compactMap { row -> String? in
             guard let kept = row.winRateAgainstZeroShot, let random = row.randomCandidateWinRate, let best = row.bestCandidateWinRate else { return nil }
-            let own = row.ownTextsPickWinRate.map { ", the judge machinery's pick from the person's given texts \($0.text())" } ?? ""
+            let own = row.ownTextsPickWinRate.map { ", what --choose style keeps \($0.text())" } ?? ""
             let second = row.secondReferencePickWinRate.map { ", the pick of a second judge (other held-out texts) \($0.text())" } ?? ""
             return "\(row.variant): kept \(kept.text()), one candidate at random \(random.text())\(own)\(second), the judge's own pick \(best.text())"
         }
         if !choices.isEmpty {
             lines.append("")
-            lines.append("What the best-of choice gained, as win-rates vs zero-shot (the judge's own pick is a loose upper bound: it wins whenever any candidate does, using held-out references no selector sees; the second judge's pick is what a choice by the author's style alone can reach; the pick from the person's given texts uses only what a selector in a store of many people has): " + choices.joined(separator: "; ") + ".")
+            lines.append("What the best-of choice gained, as win-rates vs zero-shot (the judge's own pick is a loose upper bound: it wins whenever any candidate does, using held-out references no selector sees; the second judge's pick is what a choice by the author's style alone can reach; what --choose style keeps is measured against the data set's other authors' given texts, no held-out text): " + choices.joined(separator: "; ") + ".")
         }
         lines.append("")
         lines.append("Judge check: the stylometric judge prefers the author's real held-out answer over zero-shot in \(judgeRealOverZeroShot.text()) of the prompts (authors resampled).")

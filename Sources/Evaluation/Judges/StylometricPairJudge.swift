@@ -22,28 +22,21 @@ public struct StylometricPairJudge: Sendable {
         /// authors without any left out; it asks whether the first judge's preferences among candidates are
         /// the author's style or chance.
         case nextHeldOut
-        /// What a selector may use: each reference from the texts the generator was given, impostors from
-        /// the other authors' given texts (as a store of many people has them); no held-out text at all.
-        case generatorInputs
     }
 
     /// Profiles the impostor pool (all authors of `corpus`) and the reference of each of `authors`.
     /// - Parameters:
-    ///   - trainingTexts: how many training texts the generator was given (left out of every held-out reference).
-    ///   - referenceTexts: texts per reference and per impostor.
+    ///   - trainingTexts: how many training texts the generator was given (left out of every reference).
+    ///   - referenceTexts: held-out texts per reference and per impostor.
     package init(
         corpus: AuthorshipCorpus, authors: [AuthorData], trainingTexts: Int, referenceTexts: Int = 7,
         references source: ReferenceTexts = .heldOut, configuration: JudgeConfiguration = .validationTuned
     ) throws(EvaluationError) {
-        // Whitespace collapsed like every text the judge reads.
+        // Held-out texts only, whitespace collapsed like every text the judge reads.
         func texts(_ author: AuthorData, reference: Bool) -> [String] {
-            let chosen = switch source {
-            case .heldOut: JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts)
-            case .nextHeldOut: JudgeReferences.texts(
-                author, trainingTexts: trainingTexts, limit: referenceTexts, skipping: reference ? referenceTexts : 0)
-            case .generatorInputs: Array(author.trainingTexts.prefix(min(trainingTexts, referenceTexts)))
-            }
-            return chosen.map(\.collapsingWhitespace)
+            let skipping = source == .nextHeldOut && reference ? referenceTexts : 0
+            return JudgeReferences.texts(author, trainingTexts: trainingTexts, limit: referenceTexts, skipping: skipping)
+                .map(\.collapsingWhitespace)
         }
         var configuration = configuration
         configuration.textsPerImpostor = referenceTexts
