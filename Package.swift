@@ -129,7 +129,7 @@ let package = Package(
         .target(
             name: "PostgresStorage",
             dependencies: [
-                "HyPerAlign", "ProfileStorage",
+                "HyPerAlign", "ProfileStorage", "LanguageModels",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

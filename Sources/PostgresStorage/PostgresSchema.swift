@@ -1,3 +1,4 @@
+import LanguageModels
 import Logging
 import PostgresNIO
 import ProfileStorage
@@ -105,7 +106,7 @@ package enum PostgresSchema {
     @discardableResult
     static func migrate(_ client: PostgresClient, lockTimeout: Duration, logger: Logger) async throws -> [Int] {
         try await client.withTransaction(logger: logger) { connection in
-            let milliseconds = max(1, lockTimeout.components.seconds * 1000 + lockTimeout.components.attoseconds / 1_000_000_000_000_000)
+            let milliseconds = max(1, Int(lockTimeout.milliseconds.rounded(.down)))
             try await connection.query("SELECT set_config('lock_timeout', \("\(milliseconds)ms"), true)", logger: logger)
             do {
                 try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)

@@ -127,6 +127,8 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
         }
         var records: [AdherenceRecord] = []
         var truth: [AdherenceGroundTruth] = []
+        // What `--choose style` measures, built once for the author: every best-of row reports its pick.
+        let styleMatcher = StyleMatcher(person: profile.id, texts: profile.texts.map(\.text), background: background)
         for (index, item) in items.enumerated() {
             guard let results = answers[index] else { continue }
             let zeroShot = zip(variants, results).first { $0.0 == AdherenceVariant(.zeroShot) }?.1
@@ -145,7 +147,7 @@ public struct AdherenceEvaluation<Model: ChatModel>: Sendable {
                         candidateWins = try texts.map { text throws(EvaluationError) in
                             try judge.compare(text, against: zeroShot.text, author: author.author).outcome.score
                         }
-                        ownTextsCloseness = StyleMatcher(person: profile.id, texts: profile.texts.map(\.text), background: background).scores(texts)
+                        ownTextsCloseness = styleMatcher.scores(texts)
                         if secondJudge.hasReference(for: author.author) {
                             secondReferenceCloseness = try texts.map { text throws(EvaluationError) in
                                 try secondJudge.closeness(of: text, author: author.author)

@@ -60,7 +60,7 @@ public struct StylometricPairJudge: Sendable {
 
     /// `candidate` against `opponent` for `author`; `excluding` removes authors from the impostors.
     public func compare(_ candidate: String, against opponent: String, author: String, excluding: Set<String> = []) throws(EvaluationError) -> (outcome: PairwiseOutcome, detail: String) {
-        guard let reference = references[author] else { throw EvaluationError("no stylometric reference for author '\(author)'") }
+        let reference = try reference(for: author)
         let verdict = judge.compare(
             candidate.collapsingWhitespace, opponent.collapsingWhitespace, for: reference, excluding: excluding)
         let outcome: PairwiseOutcome = switch verdict.preferred {
@@ -78,8 +78,12 @@ public struct StylometricPairJudge: Sendable {
     /// How close `text` is to `author`'s reference, relative to the impostors (higher is closer): the score
     /// ``compare(_:against:author:excluding:)`` compares.
     package func closeness(of text: String, author: String) throws(EvaluationError) -> Double {
+        judge.score(text.collapsingWhitespace, for: try reference(for: author)).combined
+    }
+
+    private func reference(for author: String) throws(EvaluationError) -> AuthorReference {
         guard let reference = references[author] else { throw EvaluationError("no stylometric reference for author '\(author)'") }
-        return judge.score(text.collapsingWhitespace, for: reference).combined
+        return reference
     }
 
     static func format(_ x: Double) -> String { String(format: "%.4f", x) }
